@@ -1,0 +1,278 @@
+//! The exercise catalogue: what each exercise works, how it moves, what it
+//! needs. Loaded from `rules/exercises.yaml`, which is embedded in the binary.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+const EMBEDDED: &str = include_str!("../rules/exercises.yaml");
+
+/// Movement patterns, the vocabulary of `pattern`.
+pub const PATTERNS: &[&str] = &[
+    "squat",
+    "hinge",
+    "lunge",
+    "step",
+    "calf",
+    "knee-flexion",
+    "knee-extension",
+    "hip-abduction",
+    "hip-adduction",
+    "hip-flexion",
+    "push-horizontal",
+    "push-vertical",
+    "pull-horizontal",
+    "pull-vertical",
+    "arm",
+    "carry",
+    "anti-extension",
+    "anti-rotation",
+    "anti-lateral-flexion",
+    "flexion-rotation",
+    "plyometric",
+    "olympic",
+];
+
+/// Muscle groups, the vocabulary of `muscles` and `secondary`.
+pub const MUSCLES: &[&str] = &[
+    "quadriceps",
+    "hamstrings",
+    "glutes",
+    "adductors",
+    "abductors",
+    "hip-flexors",
+    "gastrocnemius",
+    "soleus",
+    "tibialis",
+    "erectors",
+    "abdominals",
+    "obliques",
+    "chest",
+    "shoulders",
+    "triceps",
+    "biceps",
+    "lats",
+    "upper-back",
+    "forearms",
+];
+
+/// Equipment, the vocabulary of `equipment`.
+pub const EQUIPMENT: &[&str] = &[
+    "barbell",
+    "trap-bar",
+    "dumbbell",
+    "kettlebell",
+    "bodyweight",
+    "machine",
+    "cable",
+    "band",
+    "medicine-ball",
+    "sandbag",
+    "sled",
+    "landmine",
+    "box",
+    "bench",
+    "pull-up-bar",
+    "rings",
+    "slider",
+    "plate",
+];
+
+/// Muscles of the lower body: work on them makes a session a "lower" one.
+pub const LOWER_BODY: &[&str] = &[
+    "quadriceps",
+    "hamstrings",
+    "glutes",
+    "adductors",
+    "abductors",
+    "hip-flexors",
+    "gastrocnemius",
+    "soleus",
+    "tibialis",
+];
+
+/// Muscles of the upper body.
+pub const UPPER_BODY: &[&str] = &[
+    "chest",
+    "shoulders",
+    "triceps",
+    "biceps",
+    "lats",
+    "upper-back",
+    "forearms",
+];
+
+/// One exercise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exercise {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub pattern: String,
+    pub muscles: Vec<String>,
+    #[serde(default)]
+    pub secondary: Vec<String>,
+    pub equipment: String,
+    #[serde(default)]
+    pub unilateral: bool,
+    #[serde(default)]
+    pub compound: bool,
+    /// Foot contacts per rep, for plyometrics.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contacts: Option<u32>,
+}
+
+impl Exercise {
+    /// Works a lower-body muscle as a primary mover.
+    pub fn is_lower(&self) -> bool {
+        self.muscles.iter().any(|m| LOWER_BODY.contains(&m.as_str()))
+    }
+
+    pub fn is_upper(&self) -> bool {
+        self.muscles.iter().any(|m| UPPER_BODY.contains(&m.as_str()))
+    }
+
+    pub fn is_plyometric(&self) -> bool {
+        self.pattern == "plyometric"
+    }
+
+    pub fn works(&self, muscle: &str) -> bool {
+        self.muscles.iter().any(|m| m == muscle)
+    }
+}
+
+/// The catalogue with its alias index.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    exercises: BTreeMap<String, Exercise>,
+    /// alias or id -> id
+    names: BTreeMap<String, String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogueError {
+    #[error("the exercise catalogue is not valid YAML: {0}")]
+    Yaml(#[from] serde_yaml::Error),
+    #[error("exercise `{id}`: {problem}")]
+    Invalid { id: String, problem: String },
+}
+
+impl Catalogue {
+    /// The catalogue built into the binary.
+    pub fn builtin() -> &'static Catalogue {
+        static BUILTIN: OnceLock<Catalogue> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            // The embedded file is tested in `cargo test`; an invalid one can
+            // only come from a broken build, and an empty catalogue then
+            // still lets every plan report its exercises as unknown.
+            Catalogue::from_yaml(EMBEDDED).unwrap_or_default()
+        })
+    }
+
+    pub fn from_yaml(text: &str) -> Result<Catalogue, CatalogueError> {
+        let entries: Vec<Exercise> = serde_yaml::from_str(text)?;
+        let mut catalogue = Catalogue::default();
+        for entry in entries {
+            validate(&entry)?;
+            catalogue.insert(entry)?;
+        }
+        Ok(catalogue)
+    }
+
+    fn insert(&mut self, entry: Exercise) -> Result<(), CatalogueError> {
+        for name in std::iter::once(&entry.id).chain(&entry.aliases) {
+            if let Some(other) = self.names.get(name) {
+                return Err(CatalogueError::Invalid {
+                    id: entry.id.clone(),
+                    problem: format!("the name `{name}` is already used by `{other}`"),
+                });
+            }
+        }
+        for name in std::iter::once(&entry.id).chain(&entry.aliases) {
+            self.names.insert(name.clone(), entry.id.clone());
+        }
+        self.exercises.insert(entry.id.clone(), entry);
+        Ok(())
+    }
+
+    /// Adds or replaces an entry (a plan's `exercise` statement). A plan's
+    /// entry takes its name from catalogue aliases too.
+    pub fn define(&mut self, entry: Exercise) {
+        self.names.insert(entry.id.clone(), entry.id.clone());
+        self.exercises.insert(entry.id.clone(), entry);
+    }
+
+    /// Resolves an id or alias to its entry.
+    pub fn get(&self, name: &str) -> Option<&Exercise> {
+        self.names.get(name).and_then(|id| self.exercises.get(id))
+    }
+
+    pub fn len(&self) -> usize {
+        self.exercises.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.exercises.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Exercise> {
+        self.exercises.values()
+    }
+
+    /// Every id and alias, for completion and suggestions.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.keys().map(String::as_str)
+    }
+
+    /// The closest known name, if one is close enough to be a typo.
+    pub fn suggest(&self, name: &str) -> Option<&str> {
+        crate::suggest::closest(name, self.names())
+    }
+}
+
+fn validate(entry: &Exercise) -> Result<(), CatalogueError> {
+    let fail = |problem: String| {
+        Err(CatalogueError::Invalid {
+            id: entry.id.clone(),
+            problem,
+        })
+    };
+    for name in std::iter::once(&entry.id).chain(&entry.aliases) {
+        if !is_kebab(name) {
+            return fail(format!("`{name}` is not a kebab-case name"));
+        }
+    }
+    if !PATTERNS.contains(&entry.pattern.as_str()) {
+        return fail(format!("unknown pattern `{}`", entry.pattern));
+    }
+    if !EQUIPMENT.contains(&entry.equipment.as_str()) {
+        return fail(format!("unknown equipment `{}`", entry.equipment));
+    }
+    if entry.muscles.is_empty() {
+        return fail("lists no primary muscles".into());
+    }
+    for muscle in entry.muscles.iter().chain(&entry.secondary) {
+        if !MUSCLES.contains(&muscle.as_str()) {
+            return fail(format!("unknown muscle `{muscle}`"));
+        }
+    }
+    if entry.contacts.is_some() && entry.pattern != "plyometric" {
+        return fail("only plyometric exercises count foot contacts".into());
+    }
+    Ok(())
+}
+
+/// `back-squat`, `single-leg-calf-raise`, `a-skip`.
+pub fn is_kebab(name: &str) -> bool {
+    !name.is_empty()
+        && name.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+}

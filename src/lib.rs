@@ -1,0 +1,52 @@
+//! stride: a compiler for strength-training plans for runners.
+//!
+//! Data flows one way: [`parse`] turns source text into a typed
+//! [`ast::File`], [`lower`] expands it into a dated [`plan::Plan`], and
+//! everything after that (checker, backends) reads only the plan. Each stage
+//! returns its problems as plain [`diagnostic::Diagnostic`] values.
+
+pub mod ast;
+pub mod catalogue;
+pub mod diagnostic;
+pub mod lower;
+pub mod parse;
+pub mod plan;
+pub mod span;
+pub mod suggest;
+
+use diagnostic::Diagnostic;
+
+/// The result of compiling one source text.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub file: ast::File,
+    /// The expansion, when the source had no errors that prevent it.
+    pub plan: Option<plan::Plan>,
+    /// Every problem found, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Compiled {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Parses and expands `source`, reporting every problem found.
+pub fn compile(source: &str) -> Compiled {
+    let parsed = parse::parse(source);
+    let mut diagnostics = parsed.diagnostics;
+    let plan = if diagnostics.iter().any(Diagnostic::is_error) {
+        None
+    } else {
+        let lowered = lower::lower(&parsed.file, catalogue::Catalogue::builtin());
+        diagnostics.extend(lowered.diagnostics);
+        lowered.plan
+    };
+    diagnostic::sort(&mut diagnostics);
+    Compiled {
+        file: parsed.file,
+        plan,
+        diagnostics,
+    }
+}

@@ -1,0 +1,330 @@
+//! The expanded plan: every week, session, run and exercise made concrete.
+//!
+//! This is what lowering produces and what the checker and every backend
+//! read. It serializes to the JSON backend as is, so field order here is the
+//! order of the JSON output and changing it is a schema change.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use jiff::civil::{Date, Time};
+use serde::Serialize;
+
+use crate::ast::{self, ConstraintKind, Intensity, Reps, Selector, Weekday};
+use crate::catalogue::Exercise;
+use crate::span::Span;
+
+/// Version of the JSON schema of [`Plan`]; bump it on any breaking change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan {
+    pub schema_version: u32,
+    pub name: String,
+    /// The `start` date: nothing is scheduled before it.
+    pub start: Date,
+    /// IANA time zone name; `UTC` when the plan sets none.
+    pub timezone: String,
+    pub athlete: Athlete,
+    pub races: Vec<RaceEvent>,
+    pub blocks: Vec<BlockInfo>,
+    pub weeks: Vec<Week>,
+    /// The catalogue entries of every exercise the plan uses, by id.
+    pub exercises: BTreeMap<String, Exercise>,
+    #[serde(skip)]
+    pub spacing: Vec<SpacingConstraint>,
+    /// Levels and parameters set in the plan's `rules { }` block.
+    #[serde(skip)]
+    pub rule_settings: Vec<ast::RuleItem>,
+    /// The plan's `# stride: allow(...)` comments.
+    #[serde(skip)]
+    pub suppressions: Vec<ast::Suppression>,
+    /// The `taper` statement, if any.
+    #[serde(skip)]
+    pub taper_span: Option<Span>,
+    /// The `deload` statement, if any.
+    #[serde(skip)]
+    pub deload_span: Option<Span>,
+}
+
+impl Plan {
+    /// Every session occurrence, in date and time order.
+    pub fn sessions(&self) -> impl Iterator<Item = &SessionOccurrence> {
+        self.weeks.iter().flat_map(|w| w.sessions.iter())
+    }
+
+    /// Every run occurrence, in date and time order.
+    pub fn runs(&self) -> impl Iterator<Item = &RunOccurrence> {
+        self.weeks.iter().flat_map(|w| w.runs.iter())
+    }
+
+    pub fn week(&self, number: u32) -> Option<&Week> {
+        number
+            .checked_sub(1)
+            .and_then(|i| self.weeks.get(i as usize))
+    }
+
+    /// The last race by date: the goal race that taper rules anchor on.
+    pub fn goal_race(&self) -> Option<&RaceEvent> {
+        self.races.iter().max_by_key(|r| (r.date, r.time))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Beginner,
+    Intermediate,
+    Advanced,
+}
+
+impl Level {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Level::Beginner => "beginner",
+            Level::Intermediate => "intermediate",
+            Level::Advanced => "advanced",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    Kg,
+    Lb,
+}
+
+impl Unit {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Unit::Kg => "kg",
+            Unit::Lb => "lb",
+        }
+    }
+
+    /// Kilograms in one of this unit.
+    pub fn in_kg(self) -> f64 {
+        match self {
+            Unit::Kg => 1.0,
+            Unit::Lb => 0.453_592_37,
+        }
+    }
+
+    /// Converts `value` of this unit into `to`.
+    pub fn convert(self, value: f64, to: Unit) -> f64 {
+        if self == to {
+            value
+        } else {
+            value * self.in_kg() / to.in_kg()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Athlete {
+    pub level: Level,
+    /// The unit every load of the expansion is given in.
+    pub units: Unit,
+    /// In `units`.
+    pub bodyweight: Option<f64>,
+    /// One-repetition maximums by exercise id, in `units`.
+    pub maxes: BTreeMap<String, f64>,
+    /// Plate step computed loads are rounded to, in `units`.
+    pub round: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RaceEvent {
+    pub name: String,
+    pub date: Date,
+    pub time: Option<Time>,
+    /// The start as a UTC instant, when a time is given.
+    pub start_utc: Option<Timestamp>,
+    /// Plan week the race falls in (may lie outside the plan's weeks).
+    pub week: i64,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BlockInfo {
+    pub name: String,
+    pub first_week: u32,
+    pub last_week: u32,
+    #[serde(skip)]
+    pub span: Span,
+    /// Header span (`block "Name" weeks A-B`).
+    #[serde(skip)]
+    pub header: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WeekKind {
+    /// A normal week: progressions advance.
+    Loading,
+    Deload,
+    Taper,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Week {
+    pub number: u32,
+    pub monday: Date,
+    pub sunday: Date,
+    /// Index into [`Plan::blocks`], if a block covers this week.
+    pub block: Option<usize>,
+    pub kind: WeekKind,
+    /// Sessions in date and time order; untimed ones first on their day.
+    pub sessions: Vec<SessionOccurrence>,
+    pub runs: Vec<RunOccurrence>,
+}
+
+/// Identifies a session definition: block index and session index within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct SessionId {
+    pub block: usize,
+    pub session: usize,
+}
+
+/// One session on one date.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionOccurrence {
+    pub name: String,
+    pub block: String,
+    #[serde(skip)]
+    pub id: SessionId,
+    pub week: u32,
+    pub day: Weekday,
+    pub date: Date,
+    /// Local time of day in the plan's zone; `None` for a whole-day session.
+    pub time: Option<Time>,
+    pub duration_min: Option<u32>,
+    /// Start and end as UTC instants, for timed sessions.
+    pub start_utc: Option<Timestamp>,
+    pub end_utc: Option<Timestamp>,
+    /// UTC offset at the start, e.g. `+01:00`.
+    pub utc_offset: Option<String>,
+    pub location: Option<String>,
+    pub warmup: Option<PhaseInfo>,
+    pub cooldown: Option<PhaseInfo>,
+    pub exercises: Vec<Prescription>,
+    /// The session header in the source.
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub header: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseInfo {
+    pub duration_min: f64,
+    pub note: Option<String>,
+}
+
+/// One exercise of one session occurrence, with that week's numbers.
+#[derive(Debug, Clone, Serialize)]
+pub struct Prescription {
+    /// Canonical catalogue id (aliases resolved).
+    pub exercise: String,
+    /// The name as written in the plan.
+    pub written: String,
+    pub sets: Vec<SetGroup>,
+    pub rest_s: Option<u32>,
+    pub progression: Option<String>,
+    pub note: Option<String>,
+    /// The exercise line in the source.
+    #[serde(skip)]
+    pub span: Span,
+    /// The progression text, if any.
+    #[serde(skip)]
+    pub progression_span: Option<Span>,
+}
+
+impl Prescription {
+    pub fn total_sets(&self) -> u32 {
+        self.sets.iter().map(|g| g.sets).sum()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SetGroup {
+    pub sets: u32,
+    pub reps: Reps,
+    pub per_side: bool,
+    pub load: Option<LoadValue>,
+}
+
+/// A concrete load.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum LoadValue {
+    /// An external load in the athlete's unit; `percent_1rm` when the
+    /// athlete has a max for the exercise.
+    Mass {
+        value: f64,
+        unit: Unit,
+        percent_1rm: Option<f64>,
+    },
+    /// Bodyweight, plus (or, negative, minus) an external load.
+    Bodyweight { added: f64, unit: Unit },
+    Rpe { rpe: f64 },
+    Rir { rir: f64 },
+}
+
+impl LoadValue {
+    /// The external load in the athlete's unit, when there is one.
+    pub fn mass(&self) -> Option<f64> {
+        match self {
+            LoadValue::Mass { value, .. } => Some(*value),
+            _ => None,
+        }
+    }
+
+    /// Reps in reserve this load implies, when it says.
+    pub fn reps_in_reserve(&self) -> Option<f64> {
+        match self {
+            LoadValue::Rir { rir } => Some(*rir),
+            LoadValue::Rpe { rpe } => Some(10.0 - rpe),
+            _ => None,
+        }
+    }
+}
+
+/// One run on one date.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunOccurrence {
+    pub label: Option<String>,
+    pub week: u32,
+    pub day: Weekday,
+    pub date: Date,
+    pub time: Option<Time>,
+    pub duration_min: u32,
+    pub intensity: Intensity,
+    pub start_utc: Option<Timestamp>,
+    pub end_utc: Option<Timestamp>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A `spacing` constraint, ready for the checker.
+#[derive(Debug, Clone)]
+pub struct SpacingConstraint {
+    pub kind: ConstraintKind,
+    pub gap_s: u32,
+    pub first: Selector,
+    pub second: Selector,
+    pub span: Span,
+}
+
+/// Formats a load value for people: `82.5`, `80`, `72.5`.
+pub fn format_number(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        let text = format!("{rounded:.2}");
+        text.trim_end_matches('0').to_string()
+    }
+}
