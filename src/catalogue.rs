@@ -128,11 +128,15 @@ pub struct Exercise {
 impl Exercise {
     /// Works a lower-body muscle as a primary mover.
     pub fn is_lower(&self) -> bool {
-        self.muscles.iter().any(|m| LOWER_BODY.contains(&m.as_str()))
+        self.muscles
+            .iter()
+            .any(|m| LOWER_BODY.contains(&m.as_str()))
     }
 
     pub fn is_upper(&self) -> bool {
-        self.muscles.iter().any(|m| UPPER_BODY.contains(&m.as_str()))
+        self.muscles
+            .iter()
+            .any(|m| UPPER_BODY.contains(&m.as_str()))
     }
 
     pub fn is_plyometric(&self) -> bool {

@@ -7,10 +7,13 @@
 
 pub mod ast;
 pub mod catalogue;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod diagnostic;
 pub mod lower;
 pub mod parse;
 pub mod plan;
+pub mod render;
 pub mod span;
 pub mod suggest;
 

@@ -268,9 +268,16 @@ pub enum LoadValue {
         percent_1rm: Option<f64>,
     },
     /// Bodyweight, plus (or, negative, minus) an external load.
-    Bodyweight { added: f64, unit: Unit },
-    Rpe { rpe: f64 },
-    Rir { rir: f64 },
+    Bodyweight {
+        added: f64,
+        unit: Unit,
+    },
+    Rpe {
+        rpe: f64,
+    },
+    Rir {
+        rir: f64,
+    },
 }
 
 impl LoadValue {

@@ -26,12 +26,10 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 fn part_match(word: &str, candidate: &str) -> bool {
     let contains = |long: &str, short: &str| {
         short.len() >= 3
-            && long
-                .match_indices(short)
-                .any(|(i, _)| {
-                    (i == 0 || long.as_bytes()[i - 1] == b'-')
-                        && (i + short.len() == long.len() || long.as_bytes()[i + short.len()] == b'-')
-                })
+            && long.match_indices(short).any(|(i, _)| {
+                (i == 0 || long.as_bytes()[i - 1] == b'-')
+                    && (i + short.len() == long.len() || long.as_bytes()[i + short.len()] == b'-')
+            })
     };
     contains(candidate, word) || contains(word, candidate)
 }
@@ -44,7 +42,10 @@ mod tests {
     fn finds_typos() {
         let names = ["back-squat", "front-squat", "romanian-deadlift", "rdl"];
         assert_eq!(closest("bak-squat", names), Some("back-squat"));
-        assert_eq!(closest("romanain-deadlift", names), Some("romanian-deadlift"));
+        assert_eq!(
+            closest("romanain-deadlift", names),
+            Some("romanian-deadlift")
+        );
         assert_eq!(closest("zercher-carry", names), None);
     }
 }
