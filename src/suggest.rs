@@ -31,7 +31,11 @@ fn part_match(word: &str, candidate: &str) -> bool {
                     && (i + short.len() == long.len() || long.as_bytes()[i + short.len()] == b'-')
             })
     };
-    contains(candidate, word) || contains(word, candidate)
+    let prefix = |long: &str, short: &str| short.len() >= 3 && long.starts_with(short);
+    contains(candidate, word)
+        || contains(word, candidate)
+        || prefix(word, candidate)
+        || prefix(candidate, word)
 }
 
 #[cfg(test)]

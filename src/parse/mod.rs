@@ -1,7 +1,27 @@
 //! Parsing: source text to the typed syntax tree, with error recovery.
+//!
+//! One call reports every syntax error it can find: the grammar skips a bad
+//! line (or a bad block header) and carries on, and each skipped line is
+//! explained on its own (see `syntax_error`).
+
+mod build;
+mod comments;
+mod grammar;
+mod syntax_error;
+
+use pest::Parser;
 
 use crate::ast;
 use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+use grammar::{Rule, StrideParser};
+
+pub use build::MAX_DURATION_S;
+
+/// Deepest nesting of braces accepted. Plans nest three deep (block,
+/// session, nothing else); the limit keeps pathological input from
+/// exhausting the stack.
+pub const MAX_NESTING: usize = 32;
 
 #[derive(Debug, Clone, Default)]
 pub struct Parsed {
@@ -9,6 +29,106 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-pub fn parse(_source: &str) -> Parsed {
-    Parsed::default()
+pub fn parse(source: &str) -> Parsed {
+    if let Some(diagnostic) = check_nesting(source) {
+        return Parsed {
+            file: ast::File::default(),
+            diagnostics: vec![diagnostic],
+        };
+    }
+    let mut builder = build::Builder::new(source);
+    let (items, comment_pairs) = match StrideParser::parse(Rule::file, source) {
+        Ok(mut pairs) => {
+            let comments = comments::collect(source, pairs.clone());
+            let items = match pairs.next() {
+                Some(file) => builder.file(file),
+                None => Vec::new(),
+            };
+            (items, comments)
+        }
+        Err(err) => {
+            builder
+                .diagnostics
+                .push(syntax_error::explain_file(source, &err));
+            (Vec::new(), Vec::new())
+        }
+    };
+    let mut diagnostics = builder.diagnostics;
+    let suppressions = comments::suppressions(
+        source,
+        &comment_pairs,
+        &builder.statements,
+        &mut diagnostics,
+    );
+    Parsed {
+        file: ast::File {
+            items,
+            comments: comment_pairs,
+            suppressions,
+        },
+        diagnostics,
+    }
+}
+
+/// Rejects braces nested deeper than [`MAX_NESTING`] before pest sees them.
+fn check_nesting(source: &str) -> Option<Diagnostic> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut in_comment = false;
+    let mut escaped = false;
+    for (i, c) in source.char_indices() {
+        if in_comment {
+            in_comment = c != '\n';
+            continue;
+        }
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' | '\n' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '#' => in_comment = true,
+            '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(
+                        Diagnostic::error(
+                            "too-deeply-nested",
+                            format!("braces are nested more than {MAX_NESTING} deep"),
+                        )
+                        .with_label(Span::new(i, i + 1), "this `{` is too deep")
+                        .with_help(
+                            "a plan nests at most three levels: block, session and its lines; \
+                             check for a missing `}`",
+                        ),
+                    );
+                }
+            }
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn reference_plans_parse_without_errors() {
+        for src in [
+            include_str!("../../examples/half-marathon.stride"),
+            include_str!("../../examples/first-block.stride"),
+        ] {
+            let parsed = parse(src);
+            assert!(parsed.diagnostics.is_empty(), "{:#?}", parsed.diagnostics);
+            assert!(parsed.file.items.len() > 5);
+        }
+    }
 }

@@ -1,0 +1,861 @@
+//! From pest pairs to the typed syntax tree. Nothing after this file sees a
+//! `Pair`.
+//!
+//! The tolerant grammar guarantees the shape of every pair it produces, so
+//! the accessors here fall back to defaults instead of panicking if that
+//! guarantee were ever broken by a grammar change.
+
+use pest::iterators::Pair;
+
+use super::grammar::Rule;
+use super::syntax_error::{self, Context};
+use crate::ast::*;
+use crate::diagnostic::Diagnostic;
+use crate::span::{Span, Spanned};
+
+pub(super) struct Builder<'s> {
+    pub src: &'s str,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every statement's span, for attaching suppression comments.
+    pub statements: Vec<Span>,
+}
+
+type P<'s> = Pair<'s, Rule>;
+
+fn span(pair: &P<'_>) -> Span {
+    pair.as_span().into()
+}
+
+/// The children that carry meaning (comments are collected separately).
+fn children<'s>(pair: P<'s>) -> impl Iterator<Item = P<'s>> {
+    pair.into_inner().filter(|p| p.as_rule() != Rule::COMMENT)
+}
+
+fn first<'s>(pair: P<'s>) -> Option<P<'s>> {
+    children(pair).next()
+}
+
+impl<'s> Builder<'s> {
+    pub fn new(src: &'s str) -> Self {
+        Builder {
+            src,
+            diagnostics: Vec::new(),
+            statements: Vec::new(),
+        }
+    }
+
+    pub fn file(&mut self, pair: P<'s>) -> Vec<Item> {
+        let mut items = Vec::new();
+        for child in children(pair) {
+            match child.as_rule() {
+                Rule::bad_top => self.bad(&child, Context::Top),
+                Rule::EOI => {}
+                _ => {
+                    if let Some(item) = self.item(child) {
+                        items.push(item);
+                    }
+                }
+            }
+        }
+        items
+    }
+
+    /// Reports a line the tolerant grammar skipped.
+    fn bad(&mut self, pair: &P<'s>, context: Context) {
+        let diagnostic = syntax_error::explain_line(self.src, span(pair), context);
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn statement(&mut self, span: Span) -> Span {
+        self.statements.push(span);
+        span
+    }
+
+    fn item(&mut self, pair: P<'s>) -> Option<Item> {
+        let whole = self.statement(span(&pair));
+        let rule = pair.as_rule();
+        let mut parts = children(pair);
+        let keyword = parts.next().map(|k| span(&k)).unwrap_or(whole);
+        let kind = match rule {
+            Rule::plan_stmt => ItemKind::Plan(self.string(parts.next())),
+            Rule::start_stmt => ItemKind::Start(self.date(parts.next())),
+            Rule::timezone_stmt => ItemKind::Timezone(self.string(parts.next())),
+            Rule::race_stmt => ItemKind::Race(Race {
+                name: self.string(parts.next()),
+                date: self.date(parts.next()),
+                time: parts.next().map(|t| self.time(Some(t))),
+            }),
+            Rule::athlete_stmt => ItemKind::Athlete(
+                self.body(parts, Context::Athlete, |b, p| Some(b.athlete_item(p))),
+            ),
+            Rule::runs_stmt => ItemKind::Runs(self.runs_body(parts)),
+            Rule::spacing_stmt => {
+                ItemKind::Spacing(self.body(parts, Context::Spacing, |b, p| b.constraint(p)))
+            }
+            Rule::deload_stmt => ItemKind::Deload(self.deload(parts)),
+            Rule::taper_stmt => ItemKind::Taper(Taper {
+                weeks: self.int(parts.next()),
+                modifiers: parts
+                    .find(|p| p.as_rule() == Rule::modifiers)
+                    .map(|m| self.modifiers(m)),
+            }),
+            Rule::exercise_stmt => {
+                let id = self.ident(parts.next());
+                let props = self.body(parts, Context::ExerciseDef, |b, p| b.exercise_prop(p));
+                ItemKind::Exercise(ExerciseDef { id, props })
+            }
+            Rule::rules_stmt => {
+                ItemKind::Rules(self.body(parts, Context::Rules, |b, p| b.rule_item(p)))
+            }
+            Rule::block_stmt => ItemKind::Block(self.block(whole, parts)?),
+            _ => return None,
+        };
+        Some(Item {
+            kind,
+            keyword,
+            span: whole,
+        })
+    }
+
+    /// The lines of a braced body: good ones through `line`, bad ones reported.
+    fn body<T>(
+        &mut self,
+        parts: impl Iterator<Item = P<'s>>,
+        context: Context,
+        mut line: impl FnMut(&mut Self, P<'s>) -> Option<T>,
+    ) -> Vec<T> {
+        let mut out = Vec::new();
+        for part in parts {
+            if part.as_rule() == Rule::bad_line {
+                self.bad(&part, context);
+            } else if let Some(value) = line(self, part) {
+                out.push(value);
+            }
+        }
+        out
+    }
+
+    fn runs_body(&mut self, parts: impl Iterator<Item = P<'s>>) -> Vec<RunLine> {
+        self.body(parts, Context::Runs, |b, p| b.run_line(p))
+    }
+
+    // ------------------------------------------------------------ header
+
+    fn athlete_item(&mut self, pair: P<'s>) -> AthleteItem {
+        let whole = self.statement(span(&pair));
+        let mut parts = children(pair);
+        let Some(keyword) = parts.next() else {
+            return AthleteItem {
+                kind: AthleteItemKind::Level(Spanned::new(String::new(), whole)),
+                keyword: whole,
+                span: whole,
+            };
+        };
+        let kind = match keyword.as_rule() {
+            Rule::kw_level => AthleteItemKind::Level(self.word(parts.next())),
+            Rule::kw_units => AthleteItemKind::Units(self.word(parts.next())),
+            Rule::kw_bodyweight => AthleteItemKind::Bodyweight(self.mass(parts.next())),
+            Rule::kw_max => AthleteItemKind::Max {
+                exercise: self.ident(parts.next()),
+                load: self.mass(parts.next()),
+            },
+            _ => AthleteItemKind::Round(self.mass(parts.next())),
+        };
+        AthleteItem {
+            kind,
+            keyword: span(&keyword),
+            span: whole,
+        }
+    }
+
+    fn run_line(&mut self, pair: P<'s>) -> Option<RunLine> {
+        let whole = self.statement(span(&pair));
+        let mut day = None;
+        let mut time = None;
+        let mut duration = None;
+        let mut intensity = None;
+        let mut label = None;
+        for part in children(pair) {
+            match part.as_rule() {
+                Rule::weekday => day = Some(self.weekday(part)),
+                Rule::time => time = Some(self.time(Some(part))),
+                Rule::duration => duration = Some(self.duration(Some(part))),
+                Rule::intensity => {
+                    let value = match part.as_str().trim() {
+                        "easy" => Intensity::Easy,
+                        "moderate" => Intensity::Moderate,
+                        _ => Intensity::Hard,
+                    };
+                    intensity = Some(Spanned::new(value, span(&part)));
+                }
+                Rule::string => label = Some(self.string(Some(part))),
+                _ => {}
+            }
+        }
+        Some(RunLine {
+            day: day?,
+            time,
+            duration: duration?,
+            intensity: intensity?,
+            label,
+            span: whole,
+        })
+    }
+
+    fn constraint(&mut self, pair: P<'s>) -> Option<Constraint> {
+        let whole = self.statement(span(&pair));
+        let inner = first(pair)?;
+        let kind = if inner.as_rule() == Rule::between_constraint {
+            ConstraintKind::Between
+        } else {
+            ConstraintKind::AfterBefore
+        };
+        let mut gap = None;
+        let mut selectors = Vec::new();
+        for part in children(inner) {
+            match part.as_rule() {
+                Rule::duration => gap = Some(self.duration(Some(part))),
+                Rule::selector => selectors.push(self.selector(part)),
+                _ => {}
+            }
+        }
+        let mut selectors = selectors.into_iter();
+        Some(Constraint {
+            kind,
+            gap: gap?,
+            first: selectors.next()?,
+            second: selectors.next()?,
+            span: whole,
+        })
+    }
+
+    fn selector(&mut self, pair: P<'s>) -> Spanned<Selector> {
+        let whole = span(&pair);
+        let Some(inner) = first(pair) else {
+            return Spanned::new(Selector::Strength, whole);
+        };
+        let value = match inner.as_rule() {
+            Rule::string => Selector::Named(self.string(Some(inner)).value),
+            _ => match inner.as_str() {
+                "strength" => Selector::Strength,
+                "lower" => Selector::Lower,
+                "upper" => Selector::Upper,
+                "plyo" => Selector::Plyo,
+                "hard-run" => Selector::HardRun,
+                "easy-run" => Selector::EasyRun,
+                "race" => Selector::Race,
+                _ => Selector::Run,
+            },
+        };
+        Spanned::new(value, whole)
+    }
+
+    fn deload(&mut self, parts: impl Iterator<Item = P<'s>>) -> Deload {
+        let mut schedule = DeloadSchedule::Weeks(Vec::new());
+        let mut modifiers = None;
+        for part in parts {
+            match part.as_rule() {
+                Rule::deload_every => {
+                    let count = children(part).find(|p| p.as_rule() == Rule::int);
+                    schedule = DeloadSchedule::Every(self.int(count));
+                }
+                Rule::deload_weeks => {
+                    let weeks = children(part)
+                        .filter(|p| p.as_rule() == Rule::int)
+                        .map(|p| self.int(Some(p)))
+                        .collect();
+                    schedule = DeloadSchedule::Weeks(weeks);
+                }
+                Rule::modifiers => modifiers = Some(self.modifiers(part)),
+                _ => {}
+            }
+        }
+        Deload {
+            schedule,
+            modifiers,
+        }
+    }
+
+    fn modifiers(&mut self, pair: P<'s>) -> Modifiers {
+        let mut out = Modifiers {
+            span: span(&pair),
+            ..Modifiers::default()
+        };
+        for modifier in children(pair) {
+            let mut parts = children(modifier);
+            let (Some(keyword), Some(value)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let amount = Spanned::new(
+                parse_number(value.as_str().trim_end_matches('%')),
+                span(&value),
+            );
+            if keyword.as_rule() == Rule::kw_load {
+                out.load = Some(amount);
+            } else {
+                out.volume = Some(amount);
+            }
+        }
+        out
+    }
+
+    fn exercise_prop(&mut self, pair: P<'s>) -> Option<ExerciseProp> {
+        let whole = self.statement(span(&pair));
+        let mut parts = children(pair);
+        let keyword = parts.next()?;
+        let value = parts.next();
+        let kind = match keyword.as_rule() {
+            Rule::kw_name => ExercisePropKind::Name(self.string(value)),
+            Rule::kw_muscles => ExercisePropKind::Muscles(self.word_list(value)),
+            Rule::kw_secondary => ExercisePropKind::Secondary(self.word_list(value)),
+            Rule::kw_pattern => ExercisePropKind::Pattern(self.word(value)),
+            Rule::kw_equipment => ExercisePropKind::Equipment(self.word(value)),
+            Rule::kw_unilateral => ExercisePropKind::Unilateral(self.boolean(value)),
+            Rule::kw_compound => ExercisePropKind::Compound(self.boolean(value)),
+            _ => ExercisePropKind::Contacts(self.int(value)),
+        };
+        Some(ExerciseProp {
+            kind,
+            keyword: span(&keyword),
+            span: whole,
+        })
+    }
+
+    fn rule_item(&mut self, pair: P<'s>) -> Option<RuleItem> {
+        let whole = self.statement(span(&pair));
+        let inner = first(pair)?;
+        let rule = inner.as_rule();
+        let mut parts = children(inner);
+        let kind = match rule {
+            Rule::rule_level => {
+                let level = parts.next()?;
+                let name = parts.next()?;
+                let value = match level.as_str() {
+                    "allow" => Level::Allow,
+                    "warn" => Level::Warn,
+                    _ => Level::Deny,
+                };
+                RuleItemKind::Level {
+                    level: Spanned::new(value, span(&level)),
+                    rule: Spanned::new(name.as_str().to_string(), span(&name)),
+                }
+            }
+            Rule::rule_set => {
+                let _keyword = parts.next()?;
+                let target = parts.next()?;
+                let value = parts.next()?;
+                let text = target.as_str();
+                let dot = text.rfind('.')?;
+                let start = target.as_span().start();
+                RuleItemKind::Set {
+                    rule: Spanned::new(text[..dot].to_string(), Span::new(start, start + dot)),
+                    param: Spanned::new(
+                        text[dot + 1..].to_string(),
+                        Span::new(start + dot + 1, start + text.len()),
+                    ),
+                    value: self.value(value),
+                }
+            }
+            _ => {
+                let _keyword = parts.next()?;
+                RuleItemKind::Profile(self.word(parts.next()))
+            }
+        };
+        Some(RuleItem { kind, span: whole })
+    }
+
+    fn value(&mut self, pair: P<'s>) -> Spanned<Value> {
+        let whole = span(&pair);
+        let Some(inner) = first(pair) else {
+            return Spanned::new(Value::Word(String::new()), whole);
+        };
+        let value = match inner.as_rule() {
+            Rule::duration => Value::Duration(self.duration(Some(inner)).value),
+            Rule::mass => Value::Mass(self.mass(Some(inner)).value),
+            Rule::percent => Value::Percent(parse_number(inner.as_str().trim_end_matches('%'))),
+            Rule::number_value => Value::Number(parse_number(inner.as_str())),
+            Rule::string => Value::Text(self.string(Some(inner)).value),
+            _ => Value::Word(inner.as_str().to_string()),
+        };
+        Spanned::new(value, whole)
+    }
+
+    // ------------------------------------------------------------ blocks
+
+    fn block(&mut self, whole: Span, parts: impl Iterator<Item = P<'s>>) -> Option<Block> {
+        let mut header_ok = false;
+        let mut block = Block {
+            name: Spanned::new(String::new(), whole),
+            first_week: Spanned::new(0, whole),
+            last_week: Spanned::new(0, whole),
+            weeks_span: whole,
+            sessions: Vec::new(),
+            runs: None,
+        };
+        for part in parts {
+            match part.as_rule() {
+                Rule::block_head => {
+                    header_ok = true;
+                    let mut head = children(part);
+                    block.name = self.string(head.next());
+                    if let Some(range) = head.next() {
+                        block.weeks_span = span(&range);
+                        let mut ints = children(range).filter(|p| p.as_rule() == Rule::int);
+                        block.first_week = self.int(ints.next());
+                        block.last_week = self.int(ints.next());
+                    }
+                }
+                Rule::bad_head => {
+                    let line = Span::new(whole.start, part.as_span().end());
+                    self.diagnostics.push(syntax_error::explain_line(
+                        self.src,
+                        line,
+                        Context::BlockOpen,
+                    ));
+                }
+                Rule::session_stmt => {
+                    if let Some(session) = self.session(part) {
+                        block.sessions.push(session);
+                    }
+                }
+                Rule::runs_stmt => {
+                    let runs_span = self.statement(span(&part));
+                    let mut inner = children(part);
+                    let _keyword = inner.next();
+                    let lines = self.runs_body(inner);
+                    block.runs = Some(Spanned::new(lines, runs_span));
+                }
+                Rule::bad_line => self.bad(&part, Context::Block),
+                _ => {}
+            }
+        }
+        header_ok.then_some(block)
+    }
+
+    fn session(&mut self, pair: P<'s>) -> Option<Session> {
+        let whole = self.statement(span(&pair));
+        let mut session = Session {
+            name: Spanned::new(String::new(), whole),
+            days: Vec::new(),
+            time: None,
+            duration: None,
+            location: None,
+            warmup: None,
+            cooldown: None,
+            exercises: Vec::new(),
+            header: whole,
+            span: whole,
+        };
+        let mut header_ok = false;
+        for part in children(pair) {
+            match part.as_rule() {
+                Rule::session_head => {
+                    header_ok = true;
+                    session.header = Span::new(whole.start, part.as_span().end());
+                    for head in children(part) {
+                        match head.as_rule() {
+                            Rule::string => session.name = self.string(Some(head)),
+                            Rule::weekday => session.days.push(self.weekday(head)),
+                            Rule::time => session.time = Some(self.time(Some(head))),
+                            Rule::duration => session.duration = Some(self.duration(Some(head))),
+                            _ => {}
+                        }
+                    }
+                }
+                Rule::bad_head => {
+                    let line = Span::new(whole.start, part.as_span().end());
+                    self.diagnostics.push(syntax_error::explain_line(
+                        self.src,
+                        line,
+                        Context::SessionOpen,
+                    ));
+                }
+                Rule::location_item => {
+                    self.statement(span(&part));
+                    let mut inner = children(part);
+                    let _keyword = inner.next();
+                    session.location = Some(self.string(inner.next()));
+                }
+                Rule::warmup_item => session.warmup = Some(self.phase(part)),
+                Rule::cooldown_item => session.cooldown = Some(self.phase(part)),
+                Rule::exercise_line => {
+                    if let Some(line) = self.exercise_line(part) {
+                        session.exercises.push(line);
+                    }
+                }
+                Rule::bad_line => self.bad(&part, Context::Session),
+                _ => {}
+            }
+        }
+        header_ok.then_some(session)
+    }
+
+    fn phase(&mut self, pair: P<'s>) -> Phase {
+        let whole = self.statement(span(&pair));
+        let mut parts = children(pair);
+        let _keyword = parts.next();
+        Phase {
+            duration: self.duration(parts.next()),
+            note: parts.next().map(|n| self.string(Some(n))),
+            span: whole,
+        }
+    }
+
+    fn exercise_line(&mut self, pair: P<'s>) -> Option<ExerciseLine> {
+        let whole = self.statement(span(&pair));
+        let mut line = ExerciseLine {
+            exercise: Spanned::new(String::new(), whole),
+            groups: Vec::new(),
+            rest: None,
+            progression: None,
+            note: None,
+            span: whole,
+        };
+        for part in children(pair) {
+            match part.as_rule() {
+                Rule::ident => line.exercise = self.ident(Some(part)),
+                Rule::set_groups => {
+                    for group in children(part) {
+                        line.groups.push(self.set_group(group)?);
+                    }
+                }
+                Rule::rest_option => {
+                    let mut inner = children(part);
+                    let _keyword = inner.next();
+                    line.rest = Some(self.duration(inner.next()));
+                }
+                Rule::progress_option => {
+                    let mut inner = children(part);
+                    let _keyword = inner.next();
+                    if let Some(p) = inner.next() {
+                        line.progression = Some(self.progression(p));
+                    }
+                }
+                Rule::string => line.note = Some(self.string(Some(part))),
+                _ => {}
+            }
+        }
+        Some(line)
+    }
+
+    fn set_group(&mut self, pair: P<'s>) -> Option<SetGroup> {
+        let whole = span(&pair);
+        let mut parts = children(pair);
+        let sets_pair = parts.next()?;
+        let load = parts.next().map(|l| self.load(l));
+        let mut sets_parts = children(sets_pair);
+        let count = self.int(sets_parts.next());
+        let reps_pair = sets_parts.next()?;
+        let per_side = sets_parts.next().is_some();
+        let reps_span = span(&reps_pair);
+        let reps_inner = first(reps_pair)?;
+        let reps = match reps_inner.as_rule() {
+            Rule::timed_reps => Reps::Timed {
+                seconds: self.duration(first(reps_inner)).value.seconds,
+            },
+            Rule::distance_reps => Reps::Distance {
+                meters: self.int(first(reps_inner)).value,
+            },
+            Rule::rep_range => {
+                let mut ints = children(reps_inner);
+                Reps::Range {
+                    low: self.int(ints.next()).value,
+                    high: self.int(ints.next()).value,
+                }
+            }
+            Rule::amrap => Reps::AtLeast {
+                reps: self.int(first(reps_inner)).value,
+            },
+            _ => Reps::Exactly {
+                reps: self.int(first(reps_inner)).value,
+            },
+        };
+        Some(SetGroup {
+            sets: count,
+            reps: Spanned::new(reps, reps_span),
+            per_side,
+            load,
+            span: whole,
+        })
+    }
+
+    fn load(&mut self, pair: P<'s>) -> Spanned<Load> {
+        let whole = span(&pair);
+        let Some(inner) = first(pair) else {
+            return Spanned::new(Load::Rir(0.0), whole);
+        };
+        let text = inner.as_str();
+        let value = match inner.as_rule() {
+            Rule::bw_load => {
+                let mut parts = children(inner);
+                match (parts.next(), parts.next()) {
+                    (Some(sign), Some(mass)) => Load::Bodyweight(Some(SignedMass {
+                        negative: sign.as_str() == "-",
+                        mass: self.mass(Some(mass)).value,
+                    })),
+                    _ => Load::Bodyweight(None),
+                }
+            }
+            Rule::rpe_load => Load::Rpe(parse_number(&text[3..])),
+            Rule::rir_load => Load::Rir(parse_number(&text[3..])),
+            Rule::percent => Load::Percent(parse_number(text.trim_end_matches('%'))),
+            _ => Load::Mass(self.mass(Some(inner)).value),
+        };
+        Spanned::new(value, whole)
+    }
+
+    fn progression(&mut self, pair: P<'s>) -> Spanned<Progression> {
+        let whole = span(&pair);
+        let Some(inner) = first(pair) else {
+            return Spanned::new(Progression::None, whole);
+        };
+        let rule = inner.as_rule();
+        let mut parts = children(inner);
+        let value = match rule {
+            Rule::load_prog => Progression::Load {
+                step: self.step(parts.next()),
+                every: self.per_weeks(parts.next()),
+            },
+            Rule::double_prog => {
+                let _keyword = parts.next();
+                Progression::Double {
+                    step: self.step(parts.next()),
+                }
+            }
+            Rule::wave_prog => {
+                let _keyword = parts.next();
+                let reps = match parts.next() {
+                    Some(wave) => {
+                        let wave_span = span(&wave);
+                        let values = children(wave).map(|p| self.int(Some(p)).value).collect();
+                        Spanned::new(values, wave_span)
+                    }
+                    None => Spanned::new(Vec::new(), whole),
+                };
+                Progression::Wave {
+                    reps,
+                    step: self.step(parts.next()),
+                }
+            }
+            Rule::reps_prog | Rule::sets_prog => {
+                let _keyword = parts.next();
+                let amount = match parts.next() {
+                    Some(step) => {
+                        let step_span = span(&step);
+                        Spanned::new(self.int(first(step)).value, step_span)
+                    }
+                    None => Spanned::new(0, whole),
+                };
+                let every = self.per_weeks(parts.next());
+                if rule == Rule::reps_prog {
+                    Progression::Reps { amount, every }
+                } else {
+                    Progression::Sets { amount, every }
+                }
+            }
+            _ => Progression::None,
+        };
+        Spanned::new(value, whole)
+    }
+
+    fn step(&mut self, pair: Option<P<'s>>) -> Step {
+        let Some(pair) = pair else {
+            return Step {
+                amount: Spanned::new(StepAmount::Percent(0.0), Span::default()),
+            };
+        };
+        let whole = span(&pair);
+        let amount = match first(pair) {
+            Some(inner) if inner.as_rule() == Rule::percent => {
+                StepAmount::Percent(parse_number(inner.as_str().trim_end_matches('%')))
+            }
+            Some(inner) => StepAmount::Mass(self.mass(Some(inner)).value),
+            None => StepAmount::Percent(0.0),
+        };
+        Step {
+            amount: Spanned::new(amount, whole),
+        }
+    }
+
+    /// `/week` is every week; `/2weeks` every second week.
+    fn per_weeks(&mut self, pair: Option<P<'s>>) -> Spanned<u32> {
+        let Some(pair) = pair else {
+            return Spanned::new(1, Span::default());
+        };
+        let whole = span(&pair);
+        let count = children(pair)
+            .find(|p| p.as_rule() == Rule::int)
+            .map_or(1, |p| self.int(Some(p)).value);
+        Spanned::new(count, whole)
+    }
+
+    // ------------------------------------------------------------ leaves
+
+    fn string(&mut self, pair: Option<P<'s>>) -> Spanned<String> {
+        let Some(pair) = pair else {
+            return Spanned::new(String::new(), Span::default());
+        };
+        let whole = span(&pair);
+        let raw = first(pair).map_or("", |inner| inner.as_str());
+        let mut value = String::with_capacity(raw.len());
+        let mut chars = raw.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                if let Some(escaped) = chars.next() {
+                    value.push(escaped);
+                }
+            } else {
+                value.push(c);
+            }
+        }
+        Spanned::new(value, whole)
+    }
+
+    fn ident(&mut self, pair: Option<P<'s>>) -> Spanned<String> {
+        self.word(pair)
+    }
+
+    fn word(&mut self, pair: Option<P<'s>>) -> Spanned<String> {
+        match pair {
+            Some(pair) => Spanned::new(pair.as_str().to_string(), span(&pair)),
+            None => Spanned::new(String::new(), Span::default()),
+        }
+    }
+
+    fn word_list(&mut self, pair: Option<P<'s>>) -> Vec<Spanned<String>> {
+        match pair {
+            Some(pair) => children(pair).map(|w| self.word(Some(w))).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    fn boolean(&mut self, pair: Option<P<'s>>) -> Spanned<bool> {
+        match pair {
+            Some(pair) => {
+                let value = matches!(pair.as_str(), "true" | "yes");
+                Spanned::new(value, span(&pair))
+            }
+            None => Spanned::new(false, Span::default()),
+        }
+    }
+
+    fn weekday(&mut self, pair: P<'s>) -> Spanned<Weekday> {
+        let day = Weekday::from_keyword(pair.as_str()).unwrap_or(Weekday::Mon);
+        Spanned::new(day, span(&pair))
+    }
+
+    /// A whole number; one too large for 32 bits is reported, not wrapped.
+    fn int(&mut self, pair: Option<P<'s>>) -> Spanned<u32> {
+        let Some(pair) = pair else {
+            return Spanned::new(0, Span::default());
+        };
+        let whole = span(&pair);
+        match pair.as_str().parse::<u32>() {
+            Ok(value) => Spanned::new(value, whole),
+            Err(_) => {
+                self.diagnostics.push(
+                    Diagnostic::error("number-too-large", "this number is too large")
+                        .with_label(whole, "larger than stride can count")
+                        .with_help("numbers in a plan are at most 4294967295"),
+                );
+                Spanned::new(0, whole)
+            }
+        }
+    }
+
+    fn date(&mut self, pair: Option<P<'s>>) -> Spanned<DateLit> {
+        let Some(pair) = pair else {
+            return Spanned::new(
+                DateLit {
+                    year: 0,
+                    month: 0,
+                    day: 0,
+                },
+                Span::default(),
+            );
+        };
+        let whole = span(&pair);
+        let mut parts = children(pair).map(|p| p.as_str().parse::<i16>().unwrap_or(0));
+        let year = parts.next().unwrap_or(0);
+        let month = parts.next().unwrap_or(0);
+        let day = parts.next().unwrap_or(0);
+        Spanned::new(
+            DateLit {
+                year,
+                month: i8::try_from(month).unwrap_or(0),
+                day: i8::try_from(day).unwrap_or(0),
+            },
+            whole,
+        )
+    }
+
+    fn time(&mut self, pair: Option<P<'s>>) -> Spanned<TimeLit> {
+        let Some(pair) = pair else {
+            return Spanned::new(TimeLit { hour: 0, minute: 0 }, Span::default());
+        };
+        let whole = span(&pair);
+        let mut parts = children(pair).map(|p| p.as_str().parse::<u8>().unwrap_or(u8::MAX));
+        let hour = parts.next().unwrap_or(0);
+        let minute = parts.next().unwrap_or(0);
+        Spanned::new(TimeLit { hour, minute }, whole)
+    }
+
+    fn duration(&mut self, pair: Option<P<'s>>) -> Spanned<Duration> {
+        let Some(pair) = pair else {
+            return Spanned::new(Duration { seconds: 0 }, Span::default());
+        };
+        let whole = span(&pair);
+        let mut seconds: u64 = 0;
+        for part in children(pair) {
+            let factor = match part.as_rule() {
+                Rule::hours => 3600,
+                Rule::minutes => 60,
+                _ => 1,
+            };
+            let amount = first(part).map_or(0, |n| n.as_str().parse::<u64>().unwrap_or(u64::MAX));
+            seconds = seconds.saturating_add(amount.saturating_mul(factor));
+        }
+        let seconds = match u32::try_from(seconds) {
+            Ok(s) if s <= MAX_DURATION_S => s,
+            _ => {
+                self.diagnostics.push(
+                    Diagnostic::error("duration-too-long", "this duration is too long")
+                        .with_label(whole, "longer than a week")
+                        .with_help("durations in a plan are at most 168h (one week)"),
+                );
+                MAX_DURATION_S
+            }
+        };
+        Spanned::new(Duration { seconds }, whole)
+    }
+
+    fn mass(&mut self, pair: Option<P<'s>>) -> Spanned<Mass> {
+        let Some(pair) = pair else {
+            return Spanned::new(
+                Mass {
+                    value: 0.0,
+                    unit: Spanned::new(String::new(), Span::default()),
+                },
+                Span::default(),
+            );
+        };
+        let whole = span(&pair);
+        let mut parts = children(pair);
+        let value = parts.next().map_or(0.0, |n| parse_number(n.as_str()));
+        let unit = self.word(parts.next());
+        Spanned::new(Mass { value, unit }, whole)
+    }
+}
+
+/// Longest duration accepted anywhere: one week.
+pub const MAX_DURATION_S: u32 = 7 * 24 * 3600;
+
+/// The grammar only lets digits and one dot through, so this cannot fail
+/// for text it produced; anything else reads as zero.
+fn parse_number(text: &str) -> f64 {
+    let text = text.trim_start_matches('+');
+    text.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .unwrap_or(0.0)
+}

@@ -1,0 +1,5 @@
+//! The pest parser generated from `grammar/stride.pest`.
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/stride.pest"]
+pub struct StrideParser;

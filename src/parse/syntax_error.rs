@@ -1,0 +1,515 @@
+//! Syntax errors in the user's words.
+//!
+//! The tolerant grammar skips what it cannot parse as a `bad_*` line. Here
+//! that line is parsed again on its own with the strict rule for where it
+//! stood, and pest's failure (the furthest position reached and what it
+//! expected there) becomes a message that never names a grammar rule.
+
+use pest::Parser;
+use pest::error::InputLocation;
+
+use super::grammar::{Rule, StrideParser};
+use crate::diagnostic::Diagnostic;
+use crate::span::{Span, floor_char_boundary};
+
+/// Where a skipped line stood, which decides what it should have been.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Top,
+    Athlete,
+    Runs,
+    Spacing,
+    Rules,
+    ExerciseDef,
+    Block,
+    BlockOpen,
+    Session,
+    SessionOpen,
+}
+
+impl Context {
+    fn rule(self) -> Rule {
+        match self {
+            Context::Top => Rule::top_line,
+            Context::Athlete => Rule::athlete_line,
+            Context::Runs => Rule::run_line_only,
+            Context::Spacing => Rule::spacing_line,
+            Context::Rules => Rule::rules_line,
+            Context::ExerciseDef => Rule::exercise_line_only,
+            Context::Block => Rule::block_line,
+            Context::BlockOpen => Rule::block_open,
+            Context::Session => Rule::session_line,
+            Context::SessionOpen => Rule::session_open,
+        }
+    }
+
+    /// What a correct line looks like here.
+    fn example(self) -> &'static str {
+        match self {
+            Context::Top => {
+                "a plan is made of statements such as `plan \"Name\"`, `start 2027-01-04`, \
+                 `runs { ... }` and `block \"Base\" weeks 1-6 { ... }`"
+            }
+            Context::Athlete => {
+                "athlete lines look like `level intermediate`, `units kg`, `bodyweight 64kg`, \
+                 `max back-squat 100kg` or `round 2.5kg`"
+            }
+            Context::Runs => "a run looks like `tue 07:00 60min hard \"Intervals\"`",
+            Context::Spacing => {
+                "a constraint looks like `at least 3h between strength and run` or \
+                 `at least 24h after lower before hard-run`"
+            }
+            Context::Rules => {
+                "rule lines look like `allow schedule.same-session`, `deny all`, \
+                 `set schedule.same-session.min-gap 4h` or `profile distributed`"
+            }
+            Context::ExerciseDef => {
+                "exercise lines look like `muscles quadriceps, glutes`, `pattern squat`, \
+                 `equipment dumbbell`, `unilateral true` or `contacts 1`"
+            }
+            Context::Block => {
+                "a block holds sessions like `session \"Lower A\" tue 18:00 50min { ... }` \
+                 and optionally its own `runs { ... }`"
+            }
+            Context::BlockOpen => "a block starts like `block \"Base\" weeks 1-6 {`",
+            Context::Session => {
+                "an exercise line looks like `back-squat 4x5 @80kg rest 3min progress +2.5kg/week`; \
+                 a session also takes `warmup 10min`, `cooldown 5min` and `location \"Gym\"`"
+            }
+            Context::SessionOpen => {
+                "a session starts like `session \"Lower A\" tue, fri 18:00 50min {`"
+            }
+        }
+    }
+}
+
+/// Explains why the text at `span` is not valid where it stands.
+pub fn explain_line(src: &str, span: Span, context: Context) -> Diagnostic {
+    let text = &src[span.start..span.end];
+    pest::set_error_detail(true);
+    let (offset, expected) = match StrideParser::parse(context.rule(), text) {
+        Ok(_) => (text.len(), vec!["the end of the line".to_string()]),
+        Err(err) => {
+            let offset = match err.location {
+                InputLocation::Pos(p) => p,
+                InputLocation::Span((s, _)) => s,
+            };
+            (offset.min(text.len()), expected_phrases(&err))
+        }
+    };
+    let at = span.start + floor_char_boundary(text, offset);
+    // Inside a word (`3mins`), blame the whole word.
+    let word_start = src[span.start..at]
+        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_')))
+        .map_or(span.start, |i| span.start + i + 1);
+    let mid_word = src[at..span.end].starts_with(|c: char| c.is_alphanumeric());
+    if word_start < at && mid_word {
+        let found = found_token(src, word_start, span.end);
+        return mistyped_word(&src[found.start..found.end], found, context, &expected);
+    }
+    describe(src, at, span, context, &expected)
+}
+
+/// Explains a failure of the whole-file parse (which the tolerant grammar
+/// should prevent, but the limits of pest can still cause).
+pub fn explain_file(src: &str, err: &pest::error::Error<Rule>) -> Diagnostic {
+    let offset = match err.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    let at = floor_char_boundary(src, offset);
+    describe(
+        src,
+        at,
+        Span::new(0, src.len()),
+        Context::Top,
+        &expected_phrases(err),
+    )
+}
+
+fn describe(src: &str, at: usize, line: Span, context: Context, expected: &[String]) -> Diagnostic {
+    let found = found_token(src, at, line.end);
+    let found_text = &src[found.start..found.end];
+    let found_words = if found.is_empty() {
+        "the end of the line".to_string()
+    } else {
+        format!("`{found_text}`")
+    };
+
+    // An unknown word where a statement should start reads better as such.
+    if at == line.start && context == Context::Top && is_word(found_text) {
+        let keywords = [
+            "plan", "start", "timezone", "race", "athlete", "runs", "spacing", "deload", "taper",
+            "exercise", "rules", "block",
+        ];
+        let mut diagnostic =
+            Diagnostic::error("syntax", format!("unknown statement `{found_text}`"))
+                .with_label(found, "not a statement stride knows");
+        diagnostic = match crate::suggest::closest(found_text, keywords) {
+            Some(keyword) => diagnostic.with_help(format!(
+                "did you mean `{keyword}`? {}",
+                capitalize(context.example())
+            )),
+            None => diagnostic.with_help(capitalize(context.example())),
+        };
+        return diagnostic;
+    }
+    if at == line.start && context == Context::Block && is_word(found_text) {
+        let mut diagnostic = Diagnostic::error(
+            "syntax",
+            format!("unknown statement `{found_text}` in a block"),
+        )
+        .with_label(found, "a block holds only sessions and runs");
+        diagnostic = match crate::suggest::closest(found_text, ["session", "runs"]) {
+            Some(keyword) => diagnostic.with_help(format!(
+                "did you mean `{keyword}`? {}",
+                capitalize(context.example())
+            )),
+            None => diagnostic.with_help(capitalize(context.example())),
+        };
+        return diagnostic;
+    }
+
+    let list = join_or(expected);
+    let message = if list.is_empty() {
+        format!("unexpected {found_words}")
+    } else {
+        format!("expected {list}, found {found_words}")
+    };
+    let label = if list.is_empty() {
+        "not valid here".to_string()
+    } else {
+        format!("expected {list}")
+    };
+    let mut help = capitalize(context.example());
+    if is_word(found_text) {
+        let candidates = expected
+            .iter()
+            .flat_map(|e| words_in(e))
+            .collect::<Vec<_>>();
+        if let Some(word) =
+            crate::suggest::closest(found_text, candidates.iter().map(String::as_str))
+        {
+            if word != found_text {
+                help = format!("did you mean `{word}`? {help}");
+            }
+        }
+    }
+    if let Some(unclosed) = unclosed_brace(src, line) {
+        return Diagnostic::error("syntax", "this `{` is never closed")
+            .with_label(Span::new(unclosed, unclosed + 1), "opened here")
+            .with_context(found, format!("expected `}}`, found {found_words}"))
+            .with_help("add a `}` on its own line after the last line of the body");
+    }
+    Diagnostic::error("syntax", message)
+        .with_label(found, label)
+        .with_help(help)
+}
+
+/// A word that went wrong partway, like `3mins` or `45minutes`.
+fn mistyped_word(text: &str, found: Span, context: Context, expected: &[String]) -> Diagnostic {
+    let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &text[digits.len()..];
+    let is_number = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if is_number && !suffix.is_empty() {
+        let units = [
+            "s", "min", "h", "sec", "secs", "mins", "minutes", "hr", "hrs", "hours", "seconds",
+        ];
+        if let Some(unit) = crate::suggest::closest(suffix, units) {
+            let canonical = match unit {
+                "s" | "sec" | "secs" | "seconds" => "s",
+                "h" | "hr" | "hrs" | "hours" => "h",
+                _ => "min",
+            };
+            return Diagnostic::error("syntax", format!("`{text}` is not a duration stride understands"))
+                .with_label(found, "not a duration")
+                .with_help(format!(
+                    "did you mean `{digits}{canonical}`? Durations are written like 90s, 45min, 3h or 1h30min"
+                ));
+        }
+    }
+    Diagnostic::error("syntax", format!("`{text}` is not valid here"))
+        .with_label(
+            found,
+            format!("expected {} partway through this", join_or(expected)),
+        )
+        .with_help(capitalize(context.example()))
+}
+
+/// The token at `at`: up to the next space, at most 24 characters, never
+/// past `end` or the line.
+fn found_token(src: &str, at: usize, end: usize) -> Span {
+    let rest = &src[at..end.max(at)];
+    let mut len = 0;
+    for (count, (i, c)) in rest.char_indices().enumerate() {
+        if c.is_whitespace() || count >= 24 || (i > 0 && matches!(c, '{' | '}' | ',' | '"')) {
+            break;
+        }
+        len = i + c.len_utf8();
+        if matches!(c, '{' | '}' | ',' | '"' | '@') {
+            break;
+        }
+    }
+    Span::new(at, at + len)
+}
+
+/// The last `{` in `line` without its `}`, when the text runs out unbalanced.
+fn unclosed_brace(src: &str, line: Span) -> Option<usize> {
+    let text = &src[line.start..line.end];
+    let mut stack = Vec::new();
+    let mut in_string = false;
+    let mut in_comment = false;
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        if in_comment {
+            in_comment = c != '\n';
+            continue;
+        }
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' | '\n' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '#' => in_comment = true,
+            '{' => stack.push(line.start + i),
+            '}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    // Only blame a brace when the text reaches the end of the file.
+    if line.end == src.len() {
+        stack.first().copied()
+    } else {
+        None
+    }
+}
+
+fn is_word(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Backquoted words in a phrase, as candidates for "did you mean".
+fn words_in(phrase: &str) -> Vec<String> {
+    let mut words: Vec<String> = phrase
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|w| is_word(w))
+        .map(str::to_string)
+        .collect();
+    for list in [
+        "mon, tue, wed, thu, fri, sat, sun",
+        "easy, moderate or hard",
+    ] {
+        if phrase.contains(list) {
+            words.extend(
+                list.split([',', ' '])
+                    .filter(|w| is_word(w) && *w != "or")
+                    .map(str::to_string),
+            );
+        }
+    }
+    words
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn join_or(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{}, or {last}", rest.join(", ")),
+    }
+}
+
+/// What pest expected, in words, without duplicates.
+fn expected_phrases(err: &pest::error::Error<Rule>) -> Vec<String> {
+    let mut phrases: Vec<String> = Vec::new();
+    let mut push = |phrase: Option<String>| {
+        if let Some(p) = phrase {
+            if !phrases.contains(&p) {
+                phrases.push(p);
+            }
+        }
+    };
+    if let pest::error::ErrorVariant::ParsingError { positives, .. } = &err.variant {
+        for rule in positives {
+            push(phrase(*rule).map(str::to_string));
+        }
+    }
+    if let Some(attempts) = err.parse_attempts() {
+        for token in attempts.expected_tokens() {
+            push(token_phrase(&token.to_string()));
+        }
+    }
+    // Keywords first, then descriptions, then the end of the line.
+    let rank = |p: &String| match p.as_str() {
+        "the end of the line" => 2,
+        _ if p.starts_with('`') => 0,
+        _ => 1,
+    };
+    phrases.sort_by_key(rank);
+    phrases
+}
+
+fn token_phrase(token: &str) -> Option<String> {
+    match token {
+        "{" | "}" | "," | "-" | "@" | "x" | "/" | "%" | ":" => Some(format!("`{token}`")),
+        _ => None,
+    }
+}
+
+/// A rule in words. `None` for rules that never stand alone in a message.
+fn phrase(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::EOI | Rule::line_end => "the end of the line",
+        Rule::string | Rule::string_inner => "a name in double quotes",
+        Rule::date | Rule::year | Rule::month | Rule::day => "a date like 2027-01-04",
+        Rule::time | Rule::hour | Rule::minute => "a time of day like 07:00",
+        Rule::duration | Rule::timed_reps | Rule::hours | Rule::minutes | Rule::seconds => {
+            "a duration like 45min"
+        }
+        Rule::weekday => "a weekday (mon, tue, wed, thu, fri, sat, sun)",
+        Rule::intensity => "an intensity (easy, moderate or hard)",
+        Rule::int => "a whole number",
+        Rule::number | Rule::number_value => "a number",
+        Rule::ident => "a name like back-squat",
+        Rule::word => "a word",
+        Rule::word_list => "a list like quadriceps, glutes",
+        Rule::boolean => "`true` or `false`",
+        Rule::mass => "a load like 80kg",
+        Rule::unit_word => "a unit (kg or lb)",
+        Rule::load | Rule::bw_load | Rule::rpe_load | Rule::rir_load => "a load like @80kg",
+        Rule::bw_sign => "`+` or `-`",
+        Rule::set_groups | Rule::set_group | Rule::sets => "sets and reps like 4x5",
+        Rule::reps | Rule::rep_count | Rule::rep_range | Rule::amrap | Rule::distance_reps => {
+            "reps like 5, 8-12, 5+, 30s or 30m"
+        }
+        Rule::per_side => "`/side`",
+        Rule::percent => "a percentage like 75%",
+        Rule::signed_percent => "a change like -10%",
+        Rule::progression
+        | Rule::load_prog
+        | Rule::double_prog
+        | Rule::wave_prog
+        | Rule::reps_prog
+        | Rule::sets_prog
+        | Rule::none_prog => "a progression like +2.5kg/week",
+        Rule::step => "an increment like +2.5kg",
+        Rule::count_step => "an increment like +1",
+        Rule::per_weeks | Rule::week_unit | Rule::weeks_unit => "a period like /week or /2weeks",
+        Rule::wave_reps => "wave reps like 6/5/4",
+        Rule::selector | Rule::selector_word => {
+            "what to space (strength, lower, upper, plyo, run, hard-run, easy-run, race, or a quoted name)"
+        }
+        Rule::week_range => "weeks like `weeks 1-6`",
+        Rule::modifiers => "modifiers like `{ load -10% volume -30% }`",
+        Rule::modifier => "`load -10%` or `volume -30%`",
+        Rule::rule_name | Rule::suppressed_rule => "a rule name like schedule.same-session",
+        Rule::rule_param => "a rule parameter like schedule.same-session.min-gap",
+        Rule::value => "a value",
+        Rule::level => "`allow`, `warn` or `deny`",
+        Rule::rule_item
+        | Rule::rules_line
+        | Rule::rule_level
+        | Rule::rule_set
+        | Rule::rule_profile => "`allow`, `warn`, `deny`, `set` or `profile`",
+        Rule::athlete_item | Rule::athlete_line => {
+            "`level`, `units`, `bodyweight`, `max` or `round`"
+        }
+        Rule::exercise_prop | Rule::exercise_line_only => {
+            "`name`, `muscles`, `secondary`, `pattern`, `equipment`, `unilateral`, `compound` or `contacts`"
+        }
+        Rule::run_line | Rule::run_line_only => "a weekday (mon, tue, wed, thu, fri, sat, sun)",
+        Rule::constraint
+        | Rule::spacing_line
+        | Rule::between_constraint
+        | Rule::after_constraint => "a constraint like `at least 3h between strength and run`",
+        Rule::exercise_line => "an exercise line",
+        Rule::session_head | Rule::block_head => return None,
+        Rule::deload_every => "`every`",
+        Rule::deload_weeks => "`weeks`",
+        Rule::line_option | Rule::rest_option | Rule::progress_option => "`rest`, `progress`",
+        Rule::plan_stmt => "`plan`",
+        Rule::start_stmt => "`start`",
+        Rule::timezone_stmt => "`timezone`",
+        Rule::race_stmt => "`race`",
+        Rule::athlete_stmt => "`athlete`",
+        Rule::runs_stmt => "`runs`",
+        Rule::spacing_stmt => "`spacing`",
+        Rule::deload_stmt => "`deload`",
+        Rule::taper_stmt => "`taper`",
+        Rule::exercise_stmt => "`exercise`",
+        Rule::rules_stmt => "`rules`",
+        Rule::block_stmt => "`block`",
+        Rule::session_stmt => "`session`",
+        Rule::location_item | Rule::kw_location => "`location`",
+        Rule::warmup_item | Rule::kw_warmup => "`warmup`",
+        Rule::cooldown_item | Rule::kw_cooldown => "`cooldown`",
+        Rule::kw_plan => "`plan`",
+        Rule::kw_start => "`start`",
+        Rule::kw_timezone => "`timezone`",
+        Rule::kw_race => "`race`",
+        Rule::kw_athlete => "`athlete`",
+        Rule::kw_level => "`level`",
+        Rule::kw_units => "`units`",
+        Rule::kw_bodyweight => "`bodyweight`",
+        Rule::kw_max => "`max`",
+        Rule::kw_round => "`round`",
+        Rule::kw_runs => "`runs`",
+        Rule::kw_spacing => "`spacing`",
+        Rule::kw_at => "`at`",
+        Rule::kw_least => "`least`",
+        Rule::kw_between => "`between`",
+        Rule::kw_and => "`and`",
+        Rule::kw_after => "`after`",
+        Rule::kw_before => "`before`",
+        Rule::kw_deload => "`deload`",
+        Rule::kw_every => "`every`",
+        Rule::kw_weeks => "`weeks`",
+        Rule::kw_weeks_unit => "`weeks`",
+        Rule::kw_taper => "`taper`",
+        Rule::kw_load => "`load`",
+        Rule::kw_volume => "`volume`",
+        Rule::kw_exercise => "`exercise`",
+        Rule::kw_name => "`name`",
+        Rule::kw_muscles => "`muscles`",
+        Rule::kw_secondary => "`secondary`",
+        Rule::kw_pattern => "`pattern`",
+        Rule::kw_equipment => "`equipment`",
+        Rule::kw_unilateral => "`unilateral`",
+        Rule::kw_compound => "`compound`",
+        Rule::kw_contacts => "`contacts`",
+        Rule::kw_rules => "`rules`",
+        Rule::kw_set => "`set`",
+        Rule::kw_profile => "`profile`",
+        Rule::kw_block => "`block`",
+        Rule::kw_session => "`session`",
+        Rule::kw_rest => "`rest`",
+        Rule::kw_progress => "`progress`",
+        Rule::kw_double => "`double`",
+        Rule::kw_wave => "`wave`",
+        Rule::kw_reps => "`reps`",
+        Rule::kw_sets => "`sets`",
+        Rule::kw_none => "`none`",
+        Rule::kw_allow => "`allow`",
+        _ => return None,
+    })
+}
