@@ -10,6 +10,7 @@ pub mod catalogue;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod diagnostic;
+pub mod emit;
 pub mod lower;
 pub mod parse;
 pub mod plan;
@@ -39,13 +40,17 @@ impl Compiled {
 pub fn compile(source: &str) -> Compiled {
     let parsed = parse::parse(source);
     let mut diagnostics = parsed.diagnostics;
-    let plan = if diagnostics.iter().any(Diagnostic::is_error) {
-        None
-    } else {
-        let lowered = lower::lower(&parsed.file, catalogue::Catalogue::builtin());
-        diagnostics.extend(lowered.diagnostics);
-        lowered.plan
-    };
+    let syntax_errors = diagnostics.iter().any(Diagnostic::is_error);
+    // Lower what did parse, so one run reports semantic errors too; but a
+    // statement lost to a syntax error is not "missing".
+    let lowered = lower::lower(&parsed.file, catalogue::Catalogue::builtin());
+    diagnostics.extend(
+        lowered
+            .diagnostics
+            .into_iter()
+            .filter(|d| !(syntax_errors && d.code == "missing-statement")),
+    );
+    let plan = if syntax_errors { None } else { lowered.plan };
     diagnostic::sort(&mut diagnostics);
     Compiled {
         file: parsed.file,

@@ -57,3 +57,32 @@ fn io_reason(err: &std::io::Error) -> String {
         _ => err.to_string(),
     }
 }
+
+/// Reads and compiles `path`, printing its diagnostics to stderr. On an I/O
+/// problem prints a one-line error and returns the exit code to use.
+pub fn compile_path(path: &str) -> Result<(Source, crate::Compiled), u8> {
+    let source = match read(path) {
+        Ok(source) => source,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Err(super::USAGE);
+        }
+    };
+    let compiled = crate::compile(&source.text);
+    eprint!("{}", render_for_terminal(&compiled.diagnostics, &source));
+    Ok((source, compiled))
+}
+
+/// Diagnostics as `stride` prints them on stderr: colour only on a terminal
+/// and when `NO_COLOR` is unset.
+pub fn render_for_terminal(diagnostics: &[crate::diagnostic::Diagnostic], source: &Source) -> String {
+    use std::io::IsTerminal;
+    let terminal = std::io::stderr().is_terminal();
+    let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let style = crate::render::Style {
+        color,
+        unicode: true,
+        width: if terminal { 120 } else { 100 },
+    };
+    crate::render::human(diagnostics, &source.name, &source.text, style)
+}

@@ -86,8 +86,12 @@ impl Context {
 /// Explains why the text at `span` is not valid where it stands.
 pub fn explain_line(src: &str, span: Span, context: Context) -> Diagnostic {
     let text = &src[span.start..span.end];
+    // Detailed attempts (which literal tokens were tried) cost time on
+    // every parse, so they are switched on only to explain a failure.
     pest::set_error_detail(true);
-    let (offset, expected) = match StrideParser::parse(context.rule(), text) {
+    let result = StrideParser::parse(context.rule(), text);
+    pest::set_error_detail(false);
+    let (offset, expected) = match result {
         Ok(_) => (text.len(), vec!["the end of the line".to_string()]),
         Err(err) => {
             let offset = match err.location {
@@ -170,6 +174,30 @@ fn describe(src: &str, at: usize, line: Span, context: Context, expected: &[Stri
         return diagnostic;
     }
 
+    if found_text == "}" {
+        return Diagnostic::error("syntax", "this `}` closes nothing")
+            .with_label(found, "no `{` is open here")
+            .with_help("remove it, or look above for a `{` that was closed too early");
+    }
+    if found_text.starts_with('"') {
+        let rest = &src[found.start + 1..line.end];
+        let line_rest = rest.split('\n').next().unwrap_or(rest);
+        if !line_rest.contains('"') {
+            let end = found.start + 1 + line_rest.trim_end_matches('\r').len();
+            return Diagnostic::error("syntax", "this text in quotes is never closed")
+                .with_label(Span::new(found.start, end), "no closing `\"` on this line")
+                .with_help("add a `\"` at the end of the text; to put a quote inside it, write `\\\"`");
+        }
+    }
+    // Right after a word such as `60min`, a digit could only continue it
+    // (`60min30s`): not worth suggesting next to what the user meant.
+    let after_letter = src[..at].ends_with(|c: char| c.is_ascii_alphabetic());
+    let expected: Vec<String> = if after_letter && expected.len() > 1 {
+        expected.iter().filter(|e| *e != "a whole number").cloned().collect()
+    } else {
+        expected.to_vec()
+    };
+    let expected = &expected[..];
     let list = join_or(expected);
     let message = if list.is_empty() {
         format!("unexpected {found_words}")

@@ -1,0 +1,137 @@
+//! The expansion of the reference plans: exact numbers a coach computes by
+//! hand, and a JSON snapshot of everything else.
+
+use stride::plan::{LoadValue, Plan, Prescription, SessionOccurrence};
+
+fn compile(name: &str) -> Plan {
+    let path = format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("example");
+    let compiled = stride::compile(&text);
+    assert!(!compiled.has_errors(), "{name}: {:#?}", compiled.diagnostics);
+    compiled.plan.expect("a plan")
+}
+
+fn session<'p>(plan: &'p Plan, week: u32, name: &str) -> &'p SessionOccurrence {
+    plan.week(week)
+        .expect("week")
+        .sessions
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no session {name} in week {week}"))
+}
+
+fn exercise<'s>(session: &'s SessionOccurrence, id: &str) -> &'s Prescription {
+    session
+        .exercises
+        .iter()
+        .find(|e| e.exercise == id)
+        .unwrap_or_else(|| panic!("no {id} in {}", session.name))
+}
+
+/// `4x5 @ 80 kg`.
+fn summary(p: &Prescription) -> String {
+    p.sets
+        .iter()
+        .map(|g| match &g.load {
+            Some(load) => format!("{} @ {}", g.sets_text(), load.text()),
+            None => g.sets_text(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[test]
+fn half_marathon_back_squat_follows_the_hand_computation() {
+    let plan = compile("half-marathon.stride");
+    let squat = |week, name| summary(exercise(session(&plan, week, name), "back-squat"));
+    // Base: 75% of 100 kg, +2.5 kg a loading week; week 4 deloads.
+    assert_eq!(squat(1, "Lower A"), "4x5 @ 75 kg");
+    assert_eq!(squat(3, "Lower A"), "4x5 @ 80 kg");
+    assert_eq!(squat(4, "Lower A"), "3x5 @ 72.5 kg");
+    assert_eq!(squat(5, "Lower A"), "4x5 @ 82.5 kg");
+    // Build: wave 6/5/4 from 80%, week 8 deloads.
+    assert_eq!(squat(7, "Lower A"), "4x6 @ 80 kg");
+    assert_eq!(squat(8, "Lower A"), "3x6 @ 72.5 kg");
+    assert_eq!(squat(9, "Lower A"), "4x5 @ 82.5 kg");
+    assert_eq!(squat(10, "Lower A"), "4x4 @ 85 kg");
+    assert_eq!(squat(11, "Lower A"), "4x6 @ 82.5 kg");
+    assert_eq!(squat(12, "Lower A"), "4x5 @ 85 kg");
+    // Peak: 85% as written.
+    assert_eq!(squat(13, "Lower"), "2x3 @ 85 kg");
+}
+
+#[test]
+fn half_marathon_percent_loads_know_their_share_of_the_max() {
+    let plan = compile("half-marathon.stride");
+    let squat = exercise(session(&plan, 3, "Lower A"), "back-squat");
+    match &squat.sets[0].load {
+        Some(LoadValue::Mass { percent_1rm, .. }) => {
+            assert_eq!(percent_1rm.map(|p| (p * 100.0).round()), Some(80.0));
+        }
+        other => panic!("unexpected load {other:?}"),
+    }
+}
+
+#[test]
+fn half_marathon_sessions_sit_at_the_right_instant_across_dst() {
+    let plan = compile("half-marathon.stride");
+    let saturday = session(&plan, 12, "Lower B");
+    assert_eq!(saturday.date.to_string(), "2027-03-27");
+    assert_eq!(saturday.time.map(|t| t.to_string()).as_deref(), Some("14:00:00"));
+    assert_eq!(
+        saturday.start_utc.map(|t| t.to_string()).as_deref(),
+        Some("2027-03-27T14:00:00Z")
+    );
+    assert_eq!(saturday.utc_offset.as_deref(), Some("+00:00"));
+    let tuesday = session(&plan, 13, "Lower");
+    assert_eq!(tuesday.date.to_string(), "2027-03-30");
+    assert_eq!(
+        tuesday.start_utc.map(|t| t.to_string()).as_deref(),
+        Some("2027-03-30T17:00:00Z")
+    );
+    assert_eq!(tuesday.utc_offset.as_deref(), Some("+01:00"));
+}
+
+#[test]
+fn first_block_skips_days_before_start_and_deloads_by_volume() {
+    let plan = compile("first-block.stride");
+    let week1 = plan.week(1).expect("week 1");
+    // Start is Wednesday 2027-02-03: Monday's session is not scheduled.
+    assert!(week1.sessions.iter().all(|s| s.name != "Full body A"));
+    assert!(week1.sessions.iter().any(|s| s.name == "Full body B"));
+    let goblet = |week| summary(exercise(session(&plan, week, "Full body A"), "goblet-squat"));
+    assert_eq!(goblet(2), "3x10 @ 30 lb");
+    assert_eq!(goblet(3), "3x10 @ 35 lb");
+    // Beginner deload: same load, half the volume (3 sets -> 2).
+    assert_eq!(goblet(4), "2x10 @ 35 lb");
+    assert_eq!(goblet(5), "3x10 @ 40 lb");
+    let row = |week| summary(exercise(session(&plan, week, "Full body A"), "dumbbell-row"));
+    // Double progression over 10-12: reps climb, then the load rises.
+    assert_eq!(row(2), "3x11/side @ 20 lb");
+    assert_eq!(row(3), "3x12/side @ 20 lb");
+    assert_eq!(row(5), "3x10/side @ 25 lb");
+}
+
+#[test]
+fn expansion_of_the_reference_plans_is_stable() {
+    for name in ["half-marathon.stride", "first-block.stride"] {
+        let plan = compile(name);
+        let json = serde_json::to_string_pretty(&plan).expect("json");
+        insta::assert_snapshot!(format!("expansion-{name}"), json);
+    }
+}
+
+#[test]
+fn the_shared_reference_plans_match_the_bundled_copies_syntax() {
+    // The contract: ../shared/lang must compile unchanged, when present.
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/lang");
+    let Ok(entries) = std::fs::read_dir(&shared) else {
+        return;
+    };
+    for entry in entries {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("text");
+        let compiled = stride::compile(&text);
+        assert!(!compiled.has_errors(), "{}: {:#?}", path.display(), compiled.diagnostics);
+    }
+}
