@@ -44,11 +44,22 @@ pub fn compile(source: &str) -> Compiled {
     // Lower what did parse, so one run reports semantic errors too; but a
     // statement lost to a syntax error is not "missing".
     let lowered = lower::lower(&parsed.file, catalogue::Catalogue::builtin());
+    let blamed: Vec<span::Span> = diagnostics
+        .iter()
+        .filter_map(Diagnostic::primary_span)
+        .collect();
+    let overlaps = |d: &Diagnostic| {
+        d.primary_span().is_some_and(|s| {
+            blamed
+                .iter()
+                .any(|b| s.start < b.end.max(b.start + 1) && b.start < s.end.max(s.start + 1))
+        })
+    };
     diagnostics.extend(
         lowered
             .diagnostics
             .into_iter()
-            .filter(|d| !(syntax_errors && d.code == "missing-statement")),
+            .filter(|d| !(syntax_errors && d.code == "missing-statement") && !overlaps(d)),
     );
     let plan = if syntax_errors { None } else { lowered.plan };
     diagnostic::sort(&mut diagnostics);
