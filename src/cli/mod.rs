@@ -6,7 +6,10 @@
 mod build;
 mod check;
 mod explain;
+mod fmt;
 mod input;
+mod lsp;
+mod output;
 mod rules;
 mod show;
 
@@ -42,6 +45,10 @@ enum Command {
     Rules(rules::RulesArgs),
     /// Explain a rule: rationale, parameters, evidence and examples.
     Explain(explain::ExplainArgs),
+    /// Format plans in the canonical layout.
+    Fmt(fmt::FmtArgs),
+    /// Run the language server over standard input and output.
+    Lsp(lsp::LspArgs),
 }
 
 /// Runs the command line and returns the exit code.
@@ -60,6 +67,8 @@ pub fn main() -> ExitCode {
         Command::Show(args) => show::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Fmt(args) => fmt::run(args),
+        Command::Lsp(args) => lsp::run(args),
     };
     ExitCode::from(code)
 }
