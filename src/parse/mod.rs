@@ -23,6 +23,13 @@ pub use build::MAX_DURATION_S;
 /// exhausting the stack.
 pub const MAX_NESTING: usize = 32;
 
+/// Longest line accepted, in bytes. Real plan lines are under 200.
+pub const MAX_LINE_BYTES: usize = 10_000;
+
+/// Most rule calls pest may make for one parse: a bound on the work any
+/// input can cause, far above what a real plan needs (about 60 a byte).
+pub const MAX_PARSER_CALLS: usize = 400_000_000;
+
 #[derive(Debug, Clone, Default)]
 pub struct Parsed {
     pub file: ast::File,
@@ -30,12 +37,13 @@ pub struct Parsed {
 }
 
 pub fn parse(source: &str) -> Parsed {
-    if let Some(diagnostic) = check_nesting(source) {
+    if let Some(diagnostic) = check_line_length(source).or_else(|| check_nesting(source)) {
         return Parsed {
             file: ast::File::default(),
             diagnostics: vec![diagnostic],
         };
     }
+    pest::set_call_limit(std::num::NonZeroUsize::new(MAX_PARSER_CALLS));
     let mut builder = build::Builder::new(source);
     let (items, comment_pairs) = match StrideParser::parse(Rule::file, source) {
         Ok(mut pairs) => {
@@ -68,6 +76,30 @@ pub fn parse(source: &str) -> Parsed {
         },
         diagnostics,
     }
+}
+
+/// Rejects a line longer than [`MAX_LINE_BYTES`] before pest sees it.
+fn check_line_length(source: &str) -> Option<Diagnostic> {
+    let mut start = 0;
+    for (number, line) in source.split('\n').enumerate() {
+        if line.len() > MAX_LINE_BYTES {
+            let end = crate::span::floor_char_boundary(source, start + 80.min(line.len()));
+            return Some(
+                Diagnostic::error(
+                    "line-too-long",
+                    format!(
+                        "line {} is {} bytes long; the limit is {MAX_LINE_BYTES}",
+                        number + 1,
+                        line.len()
+                    ),
+                )
+                .with_label(Span::new(start, end), "this line is too long")
+                .with_help("a plan puts one statement on each line; split this text into lines"),
+            );
+        }
+        start += line.len() + 1;
+    }
+    None
 }
 
 /// Rejects braces nested deeper than [`MAX_NESTING`] before pest sees them.
@@ -118,7 +150,25 @@ fn check_nesting(source: &str) -> Option<Diagnostic> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::{MAX_LINE_BYTES, parse};
+
+    #[test]
+    fn pathological_input_is_rejected_fast() {
+        for text in [
+            "{".repeat(100_000),
+            format!("plan \"{}\"", "x".repeat(1_000_000)),
+            "x".repeat(MAX_LINE_BYTES + 1),
+        ] {
+            let started = std::time::Instant::now();
+            let parsed = parse(&text);
+            assert!(!parsed.diagnostics.is_empty());
+            assert!(
+                started.elapsed().as_millis() < 100,
+                "{:?}",
+                started.elapsed()
+            );
+        }
+    }
 
     #[test]
     fn reference_plans_parse_without_errors() {
