@@ -7,6 +7,7 @@
 
 pub mod ast;
 pub mod catalogue;
+pub mod check;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod diagnostic;
@@ -59,7 +60,8 @@ pub fn compile(source: &str) -> Compiled {
         lowered
             .diagnostics
             .into_iter()
-            .filter(|d| !(syntax_errors && d.code == "missing-statement") && !overlaps(d)),
+            .filter(|d| !overlaps(d))
+            .filter(|d| !syntax_errors || d.code != "missing-statement"),
     );
     let plan = if syntax_errors { None } else { lowered.plan };
     diagnostic::sort(&mut diagnostics);

@@ -1,9 +1,43 @@
 //! Lowering: from the syntax tree to the expanded, dated plan.
+//!
+//! Lowering owns meaning. It checks every name, date, unit and number the
+//! parser could only read, resolves exercises through the catalogue, lays
+//! the blocks out on the calendar and expands every session of every week
+//! with that week's concrete sets, reps and loads.
+//!
+//! It reports every error it finds, not just the first: each step works on
+//! whatever the steps before it could make sense of, and an error in one
+//! statement never hides the errors of another. The plan is only handed on
+//! when no error was found.
+//!
+//! The steps, one file each:
+//! - [`header`]: the top-level statements, once each, and the required ones;
+//! - [`exercises`]: the catalogue with the plan's own `exercise` statements;
+//! - [`athlete`]: level, display unit, bodyweight, maxes and plate step;
+//! - [`calendar`]: dates, times, the time zone, weeks, blocks, deloads, taper;
+//! - [`prescription`]: one exercise line made concrete for one week;
+//! - [`schedule`]: sessions and runs placed on their dates;
+//! - [`spacing`]: the scheduling constraints the checker enforces.
+
+mod athlete;
+mod calendar;
+mod exercises;
+mod header;
+mod prescription;
+mod schedule;
+mod spacing;
+mod units;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
 
 use crate::ast;
 use crate::catalogue::Catalogue;
 use crate::diagnostic::Diagnostic;
-use crate::plan::Plan;
+use crate::plan::{Plan, SCHEMA_VERSION};
+use crate::span::Span;
 
 /// The expansion and every semantic problem found on the way.
 #[derive(Debug, Clone, Default)]
@@ -13,6 +47,122 @@ pub struct Lowered {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-pub fn lower(_file: &ast::File, _catalogue: &Catalogue) -> Lowered {
-    Lowered::default()
+/// Lowers a parsed file against an exercise catalogue.
+///
+/// Never panics, whatever the file holds; every problem becomes a
+/// diagnostic, and the plan is `None` as soon as one of them is an error.
+pub fn lower(file: &ast::File, catalogue: &Catalogue) -> Lowered {
+    let mut diags = Vec::new();
+
+    let header = header::read(file, &mut diags);
+    let catalogue = exercises::build(&header.exercises, catalogue, &mut diags);
+    let athlete::Lowered {
+        athlete,
+        maxes_written,
+    } = athlete::lower(header.athlete, &catalogue, &mut diags);
+    let zone = calendar::zone(header.timezone, &mut diags);
+    let start = header.start.and_then(|s| calendar::date(s, &mut diags));
+    let races = calendar::races(&header.races, start, &zone, &mut diags);
+    let block_weeks = calendar::block_weeks(&header.blocks, &mut diags);
+    calendar::check_counts(header.deload, header.taper, &mut diags);
+    let modifiers = prescription::week_modifiers(&header, athlete.level, &mut diags);
+
+    let plan_runs = schedule::runs(header.runs, &mut diags);
+    let mut used = BTreeMap::new();
+    let templates = schedule::blocks(
+        &header.blocks,
+        &plan_runs,
+        &prescription::Context {
+            catalogue: &catalogue,
+            athlete: &athlete,
+            maxes_written: &maxes_written,
+        },
+        &mut used,
+        &mut diags,
+    );
+    let spacing = spacing::lower(header.spacing, &header, &mut diags);
+
+    let calendar = start.and_then(|start| {
+        calendar::Calendar::build(
+            &calendar::Layout {
+                start,
+                start_span: header.start.map_or(Span::point(0), |s| s.span),
+                blocks: &block_weeks,
+                races: &races,
+                deload: header.deload,
+                taper: header.taper,
+            },
+            &mut diags,
+        )
+    });
+
+    let has_errors = diags.iter().any(Diagnostic::is_error);
+    let plan = match (header.plan, calendar) {
+        (Some(name), Some(calendar)) if !has_errors => {
+            let weeks = schedule::expand(&schedule::Expansion {
+                calendar: &calendar,
+                blocks: &templates,
+                plan_runs: &plan_runs,
+                zone: &zone,
+                modifiers: &modifiers,
+                athlete: &athlete,
+            });
+            Some(Plan {
+                schema_version: SCHEMA_VERSION,
+                name: name.value.clone(),
+                start: calendar.start,
+                timezone: zone.name.clone(),
+                athlete,
+                races,
+                blocks: calendar::block_infos(&header.blocks, &block_weeks),
+                weeks,
+                exercises: used,
+                spacing,
+                rule_settings: header.rules.to_vec(),
+                suppressions: file.suppressions.clone(),
+                taper_span: header.taper.map(|(_, item)| item.span),
+                deload_span: header.deload.map(|(_, item)| item.span),
+            })
+        }
+        _ => None,
+    };
+    Lowered {
+        plan,
+        diagnostics: diags,
+    }
+}
+
+/// `did you mean `x`?`, the opening of most helps that suggest a name.
+fn did_you_mean(name: &str) -> String {
+    format!("did you mean `{name}`?")
+}
+
+/// The closest candidate to `word` ignoring case, as the candidate is
+/// spelled: for names people capitalise (time zones, session names).
+fn closest_ignoring_case<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let lowered: Vec<(String, &'a str)> = candidates
+        .into_iter()
+        .map(|c| (c.to_lowercase(), c))
+        .collect();
+    let hit = crate::suggest::closest(
+        &word.to_lowercase(),
+        lowered.iter().map(|(l, _)| l.as_str()),
+    )?
+    .to_owned();
+    lowered
+        .iter()
+        .find(|(l, _)| *l == hit)
+        .map(|(_, original)| *original)
+}
+
+/// `week` or `N weeks`, for messages.
+fn weeks_text(n: u64) -> String {
+    if n == 1 {
+        "1 week".to_owned()
+    } else {
+        format!("{n} weeks")
+    }
 }

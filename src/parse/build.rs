@@ -451,7 +451,8 @@ impl<'s> Builder<'s> {
             match part.as_rule() {
                 Rule::session_head => {
                     header_ok = true;
-                    session.header = Span::new(whole.start, part.as_span().end());
+                    let head = part.as_str().trim_end();
+                    session.header = Span::new(whole.start, part.as_span().start() + head.len());
                     for head in children(part) {
                         match head.as_rule() {
                             Rule::string => session.name = self.string(Some(head)),

@@ -186,14 +186,20 @@ fn describe(src: &str, at: usize, line: Span, context: Context, expected: &[Stri
             let end = found.start + 1 + line_rest.trim_end_matches('\r').len();
             return Diagnostic::error("syntax", "this text in quotes is never closed")
                 .with_label(Span::new(found.start, end), "no closing `\"` on this line")
-                .with_help("add a `\"` at the end of the text; to put a quote inside it, write `\\\"`");
+                .with_help(
+                    "add a `\"` at the end of the text; to put a quote inside it, write `\\\"`",
+                );
         }
     }
     // Right after a word such as `60min`, a digit could only continue it
     // (`60min30s`): not worth suggesting next to what the user meant.
     let after_letter = src[..at].ends_with(|c: char| c.is_ascii_alphabetic());
     let expected: Vec<String> = if after_letter && expected.len() > 1 {
-        expected.iter().filter(|e| *e != "a whole number").cloned().collect()
+        expected
+            .iter()
+            .filter(|e| *e != "a whole number")
+            .cloned()
+            .collect()
     } else {
         expected.to_vec()
     };

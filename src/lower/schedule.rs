@@ -1,0 +1,431 @@
+//! The schedule: sessions and runs checked once as weekly templates, then
+//! placed on every date of every week they cover.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::{Date, Time};
+
+use crate::ast::{Block, Intensity, Item, RunLine, Session, Weekday};
+use crate::catalogue::Exercise;
+use crate::diagnostic::Diagnostic;
+use crate::plan::{
+    Athlete, PhaseInfo, RunOccurrence, SessionId, SessionOccurrence, Week, WeekKind,
+};
+use crate::span::Span;
+
+use super::calendar::{self, Calendar, Zone};
+use super::prescription::{self, Context, LineTemplate, WeekModifiers};
+
+/// The end of a timed session without a duration, for overlaps and for its
+/// end instant: an hour, the length of a typical strength session.
+const ASSUMED_SESSION_S: u32 = 3600;
+
+/// A run of the weekly running template.
+#[derive(Debug, Clone)]
+pub struct RunTemplate {
+    label: Option<String>,
+    day: Weekday,
+    time: Option<Time>,
+    duration_s: u32,
+    intensity: Intensity,
+    span: Span,
+}
+
+/// A session, checked.
+#[derive(Debug, Clone)]
+pub struct SessionTemplate {
+    name: String,
+    block: String,
+    id: SessionId,
+    days: Vec<Weekday>,
+    time: Option<Time>,
+    duration_s: Option<u32>,
+    location: Option<String>,
+    warmup: Option<PhaseInfo>,
+    cooldown: Option<PhaseInfo>,
+    lines: Vec<LineTemplate>,
+    span: Span,
+    header: Span,
+}
+
+/// A block's sessions and, when it has its own, its runs.
+#[derive(Debug, Clone)]
+pub struct BlockTemplate {
+    sessions: Vec<SessionTemplate>,
+    runs: Option<Vec<RunTemplate>>,
+}
+
+/// Checks a running week.
+pub fn runs(lines: &[RunLine], diags: &mut Vec<Diagnostic>) -> Vec<RunTemplate> {
+    lines
+        .iter()
+        .map(|line| RunTemplate {
+            label: line.label.as_ref().map(|l| l.value.clone()),
+            day: line.day.value,
+            time: line.time.as_ref().and_then(|t| calendar::time(t, diags)),
+            duration_s: line.duration.value.seconds,
+            intensity: line.intensity.value,
+            span: line.span,
+        })
+        .collect()
+}
+
+/// Checks every block's sessions (names, days, exercise lines) and that
+/// the timed ones overlap neither each other nor the block's runs. Each
+/// pair is reported once, however many weeks repeat it.
+pub fn blocks(
+    blocks: &[(&Block, &Item)],
+    plan_runs: &[RunTemplate],
+    cx: &Context<'_>,
+    used: &mut BTreeMap<String, Exercise>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<BlockTemplate> {
+    let mut templates = Vec::new();
+    for (index, (block, _)) in blocks.iter().enumerate() {
+        let block_runs = block.runs.as_ref().map(|r| runs(&r.value, diags));
+        let mut names: BTreeMap<&str, Span> = BTreeMap::new();
+        let mut sessions = Vec::new();
+        for (number, session) in block.sessions.iter().enumerate() {
+            if let Some(first) = names.get(session.name.value.as_str()) {
+                diags.push(
+                    Diagnostic::error(
+                        "duplicate-session",
+                        format!(
+                            "the block \"{}\" has two sessions named \"{}\"",
+                            block.name.value, session.name.value
+                        ),
+                    )
+                    .with_label(session.name.span, "named again here")
+                    .with_context(*first, "first named here")
+                    .with_help("give each session of a block its own name, or list both days on one: `mon, thu`"),
+                );
+            } else {
+                names.insert(&session.name.value, session.name.span);
+            }
+            let id = SessionId {
+                block: index,
+                session: number,
+            };
+            sessions.push(session_template(
+                session,
+                &block.name.value,
+                id,
+                cx,
+                used,
+                diags,
+            ));
+        }
+        for (i, later) in sessions.iter().enumerate() {
+            for earlier in &sessions[..i] {
+                session_overlap(earlier, later, diags);
+            }
+        }
+        let effective = block_runs.as_deref().unwrap_or(plan_runs);
+        for session in &sessions {
+            for run in effective {
+                run_overlap(session, run, diags);
+            }
+        }
+        templates.push(BlockTemplate {
+            sessions,
+            runs: block_runs,
+        });
+    }
+    templates
+}
+
+fn session_template(
+    session: &Session,
+    block: &str,
+    id: SessionId,
+    cx: &Context<'_>,
+    used: &mut BTreeMap<String, Exercise>,
+    diags: &mut Vec<Diagnostic>,
+) -> SessionTemplate {
+    let mut days: Vec<Weekday> = Vec::new();
+    let mut day_spans: BTreeMap<Weekday, Span> = BTreeMap::new();
+    for day in &session.days {
+        if let Some(first) = day_spans.get(&day.value) {
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-day",
+                    format!(
+                        "the session \"{}\" lists `{}` twice",
+                        session.name.value,
+                        day.value.keyword()
+                    ),
+                )
+                .with_label(day.span, "listed again here")
+                .with_context(*first, "first listed here")
+                .with_help("list each day once"),
+            );
+            continue;
+        }
+        day_spans.insert(day.value, day.span);
+        days.push(day.value);
+    }
+    SessionTemplate {
+        name: session.name.value.clone(),
+        block: block.to_owned(),
+        id,
+        days,
+        time: session.time.as_ref().and_then(|t| calendar::time(t, diags)),
+        duration_s: session.duration.as_ref().map(|d| d.value.seconds),
+        location: session.location.as_ref().map(|l| l.value.clone()),
+        warmup: session.warmup.as_ref().map(prescription::phase),
+        cooldown: session.cooldown.as_ref().map(prescription::phase),
+        lines: session
+            .exercises
+            .iter()
+            .filter_map(|line| prescription::template(line, cx, used, diags))
+            .collect(),
+        span: session.span,
+        header: session.header,
+    }
+}
+
+/// Seconds since midnight at which a template starts and ends (the end may
+/// pass midnight).
+fn window(time: Time, duration_s: u32) -> (u64, u64) {
+    let start =
+        u64::from(time.hour().unsigned_abs()) * 3600 + u64::from(time.minute().unsigned_abs()) * 60;
+    (start, start + u64::from(duration_s))
+}
+
+fn clock(seconds: u64) -> String {
+    let minutes = seconds / 60;
+    format!("{:02}:{:02}", minutes / 60 % 24, minutes % 60)
+}
+
+fn window_text((start, end): (u64, u64)) -> String {
+    format!("{}-{}", clock(start), clock(end))
+}
+
+fn day_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+fn overlaps(a: (u64, u64), b: (u64, u64)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// `session-overlap`: two timed sessions of one block share a day and
+/// their times overlap. Whole-day sessions never overlap anything.
+fn session_overlap(
+    earlier: &SessionTemplate,
+    later: &SessionTemplate,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let (Some(a), Some(b)) = (earlier.time, later.time) else {
+        return;
+    };
+    let Some(day) = later.days.iter().find(|d| earlier.days.contains(d)) else {
+        return;
+    };
+    let a = window(a, earlier.duration_s.unwrap_or(ASSUMED_SESSION_S));
+    let b = window(b, later.duration_s.unwrap_or(ASSUMED_SESSION_S));
+    if !overlaps(a, b) {
+        return;
+    }
+    diags.push(
+        Diagnostic::error(
+            "session-overlap",
+            format!(
+                "sessions \"{}\" ({}) and \"{}\" ({}) overlap on {}s",
+                earlier.name,
+                window_text(a),
+                later.name,
+                window_text(b),
+                day_name(*day)
+            ),
+        )
+        .with_label(later.header, format!("overlaps \"{}\"", earlier.name))
+        .with_context(earlier.header, format!("\"{}\" is here", earlier.name))
+        .with_help("move one of them to another time or day"),
+    );
+}
+
+/// `session-overlaps-run`: a timed session and a timed run of its block's
+/// running week overlap on the same day.
+fn run_overlap(session: &SessionTemplate, run: &RunTemplate, diags: &mut Vec<Diagnostic>) {
+    let (Some(a), Some(b)) = (session.time, run.time) else {
+        return;
+    };
+    if !session.days.contains(&run.day) {
+        return;
+    }
+    let a = window(a, session.duration_s.unwrap_or(ASSUMED_SESSION_S));
+    let b = window(b, run.duration_s);
+    if !overlaps(a, b) {
+        return;
+    }
+    let run_name = match &run.label {
+        Some(label) => format!("the run \"{label}\""),
+        None => format!("the {} run", run.intensity.keyword()),
+    };
+    diags.push(
+        Diagnostic::error(
+            "session-overlaps-run",
+            format!(
+                "the session \"{}\" ({}) overlaps {run_name} ({}) on {}s",
+                session.name,
+                window_text(a),
+                window_text(b),
+                day_name(run.day)
+            ),
+        )
+        .with_label(session.header, "overlaps a run")
+        .with_context(run.span, "this run")
+        .with_help("move the session or the run so that one ends before the other starts"),
+    );
+}
+
+/// What [`expand`] needs.
+pub struct Expansion<'a> {
+    pub calendar: &'a Calendar,
+    pub blocks: &'a [BlockTemplate],
+    pub plan_runs: &'a [RunTemplate],
+    pub zone: &'a Zone,
+    pub modifiers: &'a WeekModifiers,
+    pub athlete: &'a Athlete,
+}
+
+/// Places every session and run on its dates, week by week, with that
+/// week's prescriptions. Nothing is placed before the start date.
+pub fn expand(x: &Expansion<'_>) -> Vec<Week> {
+    x.calendar
+        .weeks
+        .iter()
+        .map(|slot| {
+            let template = slot.block.and_then(|b| x.blocks.get(b));
+            let modifiers = match slot.kind {
+                WeekKind::Loading => None,
+                WeekKind::Deload => Some(x.modifiers.deload),
+                WeekKind::Taper => Some(x.modifiers.taper),
+            };
+            // Loading weeks of this block before this one; a deload or
+            // taper week repeats the loading week before it.
+            let loading_before = x
+                .calendar
+                .weeks
+                .iter()
+                .filter(|w| {
+                    w.block == slot.block && w.number < slot.number && w.kind == WeekKind::Loading
+                })
+                .count();
+            let loading_before = u32::try_from(loading_before).unwrap_or(u32::MAX);
+            let k = match slot.kind {
+                WeekKind::Loading => loading_before,
+                WeekKind::Deload | WeekKind::Taper => loading_before.saturating_sub(1),
+            };
+
+            let mut sessions = Vec::new();
+            for session in template.map_or(&[][..], |t| &t.sessions) {
+                for &day in &session.days {
+                    let Some(date) = calendar::add_days(slot.monday, i64::from(day.index())) else {
+                        continue;
+                    };
+                    if date < x.calendar.start {
+                        continue;
+                    }
+                    sessions.push(occurrence(x, session, slot.number, day, date, k, modifiers));
+                }
+            }
+            sessions.sort_by(|a, b| (a.date, a.time, &a.name).cmp(&(b.date, b.time, &b.name)));
+
+            let runs_template = template
+                .and_then(|t| t.runs.as_deref())
+                .unwrap_or(x.plan_runs);
+            let mut runs = Vec::new();
+            for run in runs_template {
+                let Some(date) = calendar::add_days(slot.monday, i64::from(run.day.index())) else {
+                    continue;
+                };
+                if date < x.calendar.start {
+                    continue;
+                }
+                let start = run
+                    .time
+                    .and_then(|t| calendar::instant(date, t, x.zone))
+                    .map(|z| z.timestamp());
+                runs.push(RunOccurrence {
+                    label: run.label.clone(),
+                    week: slot.number,
+                    day: run.day,
+                    date,
+                    time: run.time,
+                    duration_min: whole_minutes(run.duration_s),
+                    intensity: run.intensity,
+                    start_utc: start,
+                    end_utc: start.and_then(|s| calendar::later(s, run.duration_s)),
+                    span: run.span,
+                });
+            }
+            runs.sort_by(|a, b| (a.date, a.time, &a.label).cmp(&(b.date, b.time, &b.label)));
+
+            Week {
+                number: slot.number,
+                monday: slot.monday,
+                sunday: slot.sunday,
+                block: slot.block,
+                kind: slot.kind,
+                sessions,
+                runs,
+            }
+        })
+        .collect()
+}
+
+/// One session on one date. A timed session without a duration is taken
+/// to last an hour for its end instant.
+fn occurrence(
+    x: &Expansion<'_>,
+    session: &SessionTemplate,
+    week: u32,
+    day: Weekday,
+    date: Date,
+    k: u32,
+    modifiers: Option<prescription::Modifiers>,
+) -> SessionOccurrence {
+    let zoned = session
+        .time
+        .and_then(|t| calendar::instant(date, t, x.zone));
+    let start_utc = zoned.as_ref().map(|z| z.timestamp());
+    SessionOccurrence {
+        name: session.name.clone(),
+        block: session.block.clone(),
+        id: session.id,
+        week,
+        day,
+        date,
+        time: session.time,
+        duration_min: session.duration_s.map(whole_minutes),
+        start_utc,
+        end_utc: start_utc
+            .and_then(|s| calendar::later(s, session.duration_s.unwrap_or(ASSUMED_SESSION_S))),
+        utc_offset: zoned.as_ref().map(|z| calendar::offset_text(z.offset())),
+        location: session.location.clone(),
+        warmup: session.warmup.clone(),
+        cooldown: session.cooldown.clone(),
+        exercises: session
+            .lines
+            .iter()
+            .map(|line| line.prescribe(k, modifiers, x.athlete))
+            .collect(),
+        span: session.span,
+        header: session.header,
+    }
+}
+
+/// Seconds to the nearest whole minute.
+fn whole_minutes(seconds: u32) -> u32 {
+    seconds / 60 + u32::from(seconds % 60 >= 30)
+}
