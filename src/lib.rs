@@ -11,6 +11,7 @@ pub mod check;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod diagnostic;
+pub mod generate;
 pub mod emit;
 pub mod lower;
 pub mod parse;
