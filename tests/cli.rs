@@ -39,7 +39,10 @@ fn text(bytes: &[u8]) -> String {
 fn version_names_the_program() {
     let out = stride(&["--version"]);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(text(&out.stdout), format!("stride {}\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        text(&out.stdout),
+        format!("stride {}\n", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[test]
@@ -59,9 +62,18 @@ fn show_prints_the_weeks_a_coach_computes_by_hand() {
     let out = stride(&["show", "examples/half-marathon.stride", "--week", "3-5"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("back-squat         4x5         80 kg"), "{stdout}");
-    assert!(stdout.contains("back-squat         3x5       72.5 kg"), "{stdout}");
-    assert!(stdout.contains("back-squat         4x5       82.5 kg"), "{stdout}");
+    assert!(
+        stdout.contains("back-squat         4x5         80 kg"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("back-squat         3x5       72.5 kg"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("back-squat         4x5       82.5 kg"),
+        "{stdout}"
+    );
     insta::assert_snapshot!("show-half-marathon-weeks-3-5", stdout);
 }
 
@@ -69,8 +81,14 @@ fn show_prints_the_weeks_a_coach_computes_by_hand() {
 fn show_puts_sessions_on_both_sides_of_the_clock_change() {
     let out = stride(&["show", "examples/half-marathon.stride", "--week", "12-13"]);
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("Sat 2027-03-27 14:00 (UTC+00:00)  Lower B"), "{stdout}");
-    assert!(stdout.contains("Tue 2027-03-30 18:00 (UTC+01:00)  Lower"), "{stdout}");
+    assert!(
+        stdout.contains("Sat 2027-03-27 14:00 (UTC+00:00)  Lower B"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Tue 2027-03-30 18:00 (UTC+01:00)  Lower"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -78,7 +96,11 @@ fn show_rejects_a_bad_week_as_usage() {
     for week in ["0", "x", "5-3", "99"] {
         let out = stride(&["show", "examples/half-marathon.stride", "--week", week]);
         assert_eq!(out.status.code(), Some(2), "--week {week}");
-        assert!(text(&out.stderr).starts_with("error:"), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).starts_with("error:"),
+            "{}",
+            text(&out.stderr)
+        );
     }
 }
 
@@ -106,12 +128,22 @@ fn check_reads_standard_input() {
 
 #[test]
 fn exit_codes_separate_plan_errors_from_usage_problems() {
-    assert_eq!(stride(&["check", "examples/half-marathon.stride"]).status.code(), Some(0));
     assert_eq!(
-        stride(&["check", "tests/fixtures/errors/invalid-date.stride"]).status.code(),
+        stride(&["check", "examples/half-marathon.stride"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        stride(&["check", "tests/fixtures/errors/invalid-date.stride"])
+            .status
+            .code(),
         Some(1)
     );
-    assert_eq!(stride(&["check", "no/such/plan.stride"]).status.code(), Some(2));
+    assert_eq!(
+        stride(&["check", "no/such/plan.stride"]).status.code(),
+        Some(2)
+    );
     assert_eq!(stride(&["frobnicate"]).status.code(), Some(2));
     assert_eq!(stride(&["build"]).status.code(), Some(2));
 }

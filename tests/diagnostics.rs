@@ -12,7 +12,11 @@ fn fixtures() -> Vec<(String, String)> {
         .map(|entry| entry.expect("entry").path())
         .filter(|path| path.extension().is_some_and(|e| e == "stride"))
         .map(|path| {
-            let name = path.file_stem().expect("stem").to_string_lossy().into_owned();
+            let name = path
+                .file_stem()
+                .expect("stem")
+                .to_string_lossy()
+                .into_owned();
             let text = std::fs::read_to_string(&path).expect("fixture text");
             (name, text)
         })
@@ -34,7 +38,12 @@ fn every_fixture_renders_as_in_its_snapshot() {
             compiled.has_errors(),
             "fixture {name} was meant to fail but compiled cleanly"
         );
-        let rendered = human(&compiled.diagnostics, &format!("{name}.stride"), &text, Style::PLAIN);
+        let rendered = human(
+            &compiled.diagnostics,
+            &format!("{name}.stride"),
+            &text,
+            Style::PLAIN,
+        );
         insta::assert_snapshot!(name, rendered);
     }
 }
@@ -47,7 +56,10 @@ fn every_span_lies_inside_its_source_on_char_boundaries() {
             for label in &diagnostic.labels {
                 let span = label.span;
                 assert!(span.start <= span.end, "{name}: {diagnostic:?}");
-                assert!(span.end <= text.len(), "{name}: span past the end: {diagnostic:?}");
+                assert!(
+                    span.end <= text.len(),
+                    "{name}: span past the end: {diagnostic:?}"
+                );
                 assert!(text.is_char_boundary(span.start), "{name}: {diagnostic:?}");
                 assert!(text.is_char_boundary(span.end), "{name}: {diagnostic:?}");
             }
@@ -61,7 +73,9 @@ fn syntax_errors_never_name_grammar_rules() {
         let compiled = stride::compile(&text);
         for d in &compiled.diagnostics {
             let all = format!("{} {:?} {:?}", d.message, d.help, d.labels);
-            for internal in ["_stmt", "_line", "_item", "kw_", "EOI", "SOI", "bad_", "Rule::"] {
+            for internal in [
+                "_stmt", "_line", "_item", "kw_", "EOI", "SOI", "bad_", "Rule::",
+            ] {
                 assert!(!all.contains(internal), "{name}: `{internal}` in {all}");
             }
         }

@@ -7,7 +7,11 @@ fn compile(name: &str) -> Plan {
     let path = format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).expect("example");
     let compiled = stride::compile(&text);
-    assert!(!compiled.has_errors(), "{name}: {:#?}", compiled.diagnostics);
+    assert!(
+        !compiled.has_errors(),
+        "{name}: {:#?}",
+        compiled.diagnostics
+    );
     compiled.plan.expect("a plan")
 }
 
@@ -77,7 +81,10 @@ fn half_marathon_sessions_sit_at_the_right_instant_across_dst() {
     let plan = compile("half-marathon.stride");
     let saturday = session(&plan, 12, "Lower B");
     assert_eq!(saturday.date.to_string(), "2027-03-27");
-    assert_eq!(saturday.time.map(|t| t.to_string()).as_deref(), Some("14:00:00"));
+    assert_eq!(
+        saturday.time.map(|t| t.to_string()).as_deref(),
+        Some("14:00:00")
+    );
     assert_eq!(
         saturday.start_utc.map(|t| t.to_string()).as_deref(),
         Some("2027-03-27T14:00:00Z")
@@ -99,13 +106,23 @@ fn first_block_skips_days_before_start_and_deloads_by_volume() {
     // Start is Wednesday 2027-02-03: Monday's session is not scheduled.
     assert!(week1.sessions.iter().all(|s| s.name != "Full body A"));
     assert!(week1.sessions.iter().any(|s| s.name == "Full body B"));
-    let goblet = |week| summary(exercise(session(&plan, week, "Full body A"), "goblet-squat"));
+    let goblet = |week| {
+        summary(exercise(
+            session(&plan, week, "Full body A"),
+            "goblet-squat",
+        ))
+    };
     assert_eq!(goblet(2), "3x10 @ 30 lb");
     assert_eq!(goblet(3), "3x10 @ 35 lb");
     // Beginner deload: same load, half the volume (3 sets -> 2).
     assert_eq!(goblet(4), "2x10 @ 35 lb");
     assert_eq!(goblet(5), "3x10 @ 40 lb");
-    let row = |week| summary(exercise(session(&plan, week, "Full body A"), "dumbbell-row"));
+    let row = |week| {
+        summary(exercise(
+            session(&plan, week, "Full body A"),
+            "dumbbell-row",
+        ))
+    };
     // Double progression over 10-12: reps climb, then the load rises.
     assert_eq!(row(2), "3x11/side @ 20 lb");
     assert_eq!(row(3), "3x12/side @ 20 lb");
@@ -132,6 +149,11 @@ fn the_shared_reference_plans_match_the_bundled_copies_syntax() {
         let path = entry.expect("entry").path();
         let text = std::fs::read_to_string(&path).expect("text");
         let compiled = stride::compile(&text);
-        assert!(!compiled.has_errors(), "{}: {:#?}", path.display(), compiled.diagnostics);
+        assert!(
+            !compiled.has_errors(),
+            "{}: {:#?}",
+            path.display(),
+            compiled.diagnostics
+        );
     }
 }

@@ -35,8 +35,14 @@ fn every_truncation_of_every_example_compiles_without_panicking() {
             for d in &compiled.diagnostics {
                 for label in &d.labels {
                     assert!(label.span.end <= prefix.len(), "{name}@{cut}: {d:?}");
-                    assert!(prefix.is_char_boundary(label.span.start), "{name}@{cut}: {d:?}");
-                    assert!(prefix.is_char_boundary(label.span.end), "{name}@{cut}: {d:?}");
+                    assert!(
+                        prefix.is_char_boundary(label.span.start),
+                        "{name}@{cut}: {d:?}"
+                    );
+                    assert!(
+                        prefix.is_char_boundary(label.span.end),
+                        "{name}@{cut}: {d:?}"
+                    );
                 }
             }
         }

@@ -1,0 +1,354 @@
+//! `stride build` end to end: formats, output files, exit codes, time stamps.
+
+mod emit_support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, SystemTime};
+
+use emit_support::{check_ics, example_path};
+
+/// A scratch directory for one test, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("stride-build-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("scratch directory");
+        Scratch(dir)
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+
+    fn entries(&self) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(&self.0)
+            .expect("readable")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn stride(args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_stride"));
+    cmd.args(args)
+        .env("SOURCE_DATE_EPOCH", "1798761600")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null());
+    cmd
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("stride runs")
+}
+
+fn plan(name: &str) -> String {
+    example_path(name).to_string_lossy().into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn markdown_is_the_default_on_standard_output() {
+    let out = run(&mut stride(&["build", &plan("half-marathon")]));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("# Spring half marathon\n"));
+}
+
+#[test]
+fn the_format_follows_the_output_extension() {
+    let dir = Scratch::new("ext");
+    for (file, starts) in [
+        ("plan.ics", "BEGIN:VCALENDAR\r\n"),
+        ("plan.json", "{\n  \"schema_version\": 1,"),
+        ("plan.md", "# Spring half marathon"),
+    ] {
+        let path = dir.path(file);
+        let out = run(&mut stride(&[
+            "build",
+            &plan("half-marathon"),
+            "-o",
+            path.to_str().expect("UTF-8 path"),
+        ]));
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+        let text = fs::read_to_string(&path).expect("written");
+        assert!(
+            text.starts_with(starts),
+            "{file}: {}",
+            &text[..40.min(text.len())]
+        );
+    }
+    // --to wins over the extension; an unknown extension needs --to.
+    let txt = dir.path("plan.txt");
+    let txt_arg = txt.to_str().expect("UTF-8 path");
+    let out = run(&mut stride(&["build", &plan("first-block"), "-o", txt_arg]));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--to"), "{}", stderr(&out));
+    assert!(!txt.exists());
+    let out = run(&mut stride(&[
+        "build",
+        &plan("first-block"),
+        "--to",
+        "ics",
+        "-o",
+        txt_arg,
+    ]));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    check_ics(&fs::read(&txt).expect("written")).expect("a valid calendar");
+    assert_eq!(
+        dir.entries(),
+        ["plan.ics", "plan.json", "plan.md", "plan.txt"]
+    );
+}
+
+#[test]
+fn building_twice_gives_byte_identical_files() {
+    let dir = Scratch::new("twice");
+    for format in ["md", "ics", "json"] {
+        let a = dir.path(&format!("a.{format}"));
+        let b = dir.path(&format!("b.{format}"));
+        for path in [&a, &b] {
+            let out = run(&mut stride(&[
+                "build",
+                &plan("half-marathon"),
+                "--with-runs",
+                "--alarm",
+                "30min",
+                "-o",
+                path.to_str().expect("UTF-8 path"),
+            ]));
+            assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        }
+        assert_eq!(
+            fs::read(&a).expect("a"),
+            fs::read(&b).expect("b"),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn time_stamps_come_from_source_date_epoch_or_the_file() {
+    let out = run(&mut stride(&["build", &plan("first-block"), "--to", "ics"]));
+    assert!(stdout(&out).contains("\r\nDTSTAMP:20270101T000000Z\r\n"));
+
+    let dir = Scratch::new("mtime");
+    let copy = dir.path("plan.stride");
+    fs::copy(example_path("first-block"), &copy).expect("copied");
+    let modified = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
+    fs::File::options()
+        .write(true)
+        .open(&copy)
+        .and_then(|f| f.set_modified(modified))
+        .expect("mtime set");
+    let copy_arg = copy.to_str().expect("UTF-8 path");
+    let out = run(stride(&["build", copy_arg, "--to", "ics"]).env_remove("SOURCE_DATE_EPOCH"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // 1 800 000 000 s is 2027-01-15T08:00:00Z.
+    assert!(
+        stdout(&out).contains("\r\nDTSTAMP:20270115T080000Z\r\nLAST-MODIFIED:20270115T080000Z\r\n")
+    );
+
+    let out =
+        run(stride(&["build", copy_arg, "--to", "ics"]).env("SOURCE_DATE_EPOCH", "yesterday"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("SOURCE_DATE_EPOCH"));
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    let mut child = stride(&["build", "-", "--to", "ics"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("stride runs");
+    let source = fs::read(example_path("half-marathon")).expect("readable");
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write;
+        stdin.write_all(&source).expect("written");
+    }
+    let out = child.wait_with_output().expect("finishes");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    check_ics(&out.stdout).expect("a valid calendar");
+}
+
+#[test]
+fn a_plan_with_errors_is_not_built_and_the_old_file_stays() {
+    let dir = Scratch::new("errors");
+    let broken = dir.path("broken.stride");
+    fs::write(
+        &broken,
+        "plan \"Broken\"\nstart 2027-13-45\nblock \"A\" weeks 1-2 {\n  session \"S\" xyz {\n",
+    )
+    .expect("written");
+    let out_path = dir.path("plan.ics");
+    fs::write(&out_path, "the previous calendar").expect("written");
+    let out = run(&mut stride(&[
+        "build",
+        broken.to_str().expect("UTF-8 path"),
+        "-o",
+        out_path.to_str().expect("UTF-8 path"),
+    ]));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("error"), "{}", stderr(&out));
+    assert_eq!(
+        fs::read_to_string(&out_path).expect("still there"),
+        "the previous calendar"
+    );
+    assert_eq!(dir.entries(), ["broken.stride", "plan.ics"]);
+}
+
+#[test]
+fn the_plan_is_never_overwritten() {
+    let dir = Scratch::new("self");
+    let copy = dir.path("plan.md");
+    fs::copy(example_path("first-block"), &copy).expect("copied");
+    let arg = copy.to_str().expect("UTF-8 path");
+    let out = run(&mut stride(&["build", arg, "-o", arg]));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("overwrite the plan"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::read(&copy).expect("readable"),
+        fs::read(example_path("first-block")).expect("readable")
+    );
+}
+
+#[test]
+fn an_unwritable_destination_is_an_io_error_and_leaves_nothing() {
+    let dir = Scratch::new("unwritable");
+    let missing = dir.path("no-such-dir").join("plan.md");
+    let out = run(&mut stride(&[
+        "build",
+        &plan("first-block"),
+        "-o",
+        missing.to_str().expect("UTF-8 path"),
+    ]));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+    // A directory where the file should go.
+    let taken = dir.path("plan.md");
+    fs::create_dir(&taken).expect("created");
+    let out = run(&mut stride(&[
+        "build",
+        &plan("first-block"),
+        "-o",
+        taken.to_str().expect("UTF-8 path"),
+    ]));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(dir.entries(), ["plan.md"]);
+}
+
+#[test]
+fn usage_problems_exit_with_2() {
+    for args in [
+        vec!["build", "/no/such/plan.stride"],
+        vec!["build", "PLAN", "--weeks", "8-5"],
+        vec!["build", "PLAN", "--weeks", "0"],
+        vec!["build", "PLAN", "--alarm", "soon"],
+        vec!["build", "PLAN", "--to", "pdf"],
+        vec!["build", "PLAN", "--weeks", "13-15", "--to", "ics"],
+    ] {
+        let half = plan("half-marathon");
+        let args: Vec<&str> = args
+            .iter()
+            .map(|a| if *a == "PLAN" { half.as_str() } else { a })
+            .collect();
+        let out = run(&mut stride(&args));
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn options_shape_the_calendar() {
+    let out = run(&mut stride(&[
+        "build",
+        &plan("half-marathon"),
+        "--to",
+        "ics",
+        "--with-runs",
+        "--alarm",
+        "1h30min",
+        "--weeks",
+        "13-14",
+        "--utc",
+    ]));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let cal = check_ics(&out.stdout).expect("a valid calendar");
+    let events = cal.children("VEVENT");
+    // Weeks 13 and 14: 2 sessions and 4 runs each, and the race.
+    assert_eq!(events.len(), 2 * (2 + 4) + 1);
+    assert!(
+        events
+            .iter()
+            .all(|e| e.value("DTSTART").is_some_and(|v| v.ends_with('Z')))
+    );
+    assert!(events.iter().all(|e| e.children("VALARM").len() == 1));
+    assert!(cal.children("VTIMEZONE").is_empty());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("TRIGGER:-PT1H30M\r\n"));
+    assert!(
+        events
+            .iter()
+            .any(|e| e.value("SUMMARY") == Some("Race: Brighton Half Marathon"))
+    );
+
+    // iCalendar options on another format are pointed out, not fatal.
+    let out = run(&mut stride(&["build", &plan("half-marathon"), "--utc"]));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("only change iCalendar output"));
+}
+
+#[test]
+fn symlinked_outputs_keep_their_link() {
+    #[cfg(unix)]
+    {
+        let dir = Scratch::new("link");
+        let real = dir.path("real.md");
+        fs::write(&real, "old").expect("written");
+        let link = dir.path("link.md");
+        std::os::unix::fs::symlink(Path::new("real.md"), &link).expect("symlink");
+        let out = run(&mut stride(&[
+            "build",
+            &plan("first-block"),
+            "-o",
+            link.to_str().expect("UTF-8 path"),
+        ]));
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("exists")
+                .file_type()
+                .is_symlink()
+        );
+        assert!(
+            fs::read_to_string(&real)
+                .expect("readable")
+                .starts_with("# First strength block")
+        );
+    }
+}
