@@ -1,8 +1,89 @@
-use clap::Args;
+//! `stride rules`: every rule with its level and summary.
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use crate::check::config::{self, Overrides};
+use crate::check::{Level, Options, Registry};
+
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+}
 
 #[derive(Debug, Args)]
-pub struct RulesArgs {}
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
 
-pub fn run(_args: RulesArgs) -> u8 {
-    super::USAGE
+#[derive(Serialize)]
+struct Row<'a> {
+    name: &'a str,
+    category: &'a str,
+    /// The level in force here: the default, or the nearest stride.yaml's.
+    level: Level,
+    default_level: Level,
+    summary: &'a str,
+}
+
+pub fn run(args: RulesArgs) -> u8 {
+    let registry = Registry::builtin();
+    // Levels as the stride.yaml of the current directory sets them.
+    let options = match Options::for_plan("-", Overrides::default()) {
+        Ok(options) => options,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return super::USAGE;
+        }
+    };
+    let (settings, _) = crate::check::settings(None, &options);
+    let rows: Vec<Row<'_>> = registry
+        .rules()
+        .iter()
+        .map(|r| Row {
+            name: &r.name,
+            category: &r.category,
+            level: settings.level(&r.name),
+            default_level: r.level,
+            summary: &r.summary,
+        })
+        .collect();
+    match args.format {
+        Format::Json => match serde_json::to_string_pretty(&rows) {
+            Ok(text) => println!("{text}"),
+            Err(err) => {
+                eprintln!("error: {err}");
+                return super::USAGE;
+            }
+        },
+        Format::Text => {
+            print!("{}", table(&rows));
+            if let Some(config) = &options.config {
+                println!("\nlevels as set in {}", config.path);
+            }
+            println!(
+                "\n`stride explain RULE` shows why a rule exists and the papers it rests on. Set levels\n(allow, warn, deny) in {}, in a plan's `rules {{ }}` block or with --allow/--warn/--deny.",
+                config::FILE_NAME
+            );
+        }
+    }
+    super::SUCCESS
+}
+
+fn table(rows: &[Row<'_>]) -> String {
+    let width = rows.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for row in rows {
+        out.push_str(&format!(
+            "{:width$}  {:5}  {}\n",
+            row.name,
+            row.level.keyword(),
+            row.summary
+        ));
+    }
+    out
 }

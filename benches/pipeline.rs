@@ -1,0 +1,133 @@
+//! Every stage of the pipeline, measured separately on generated plans:
+//! the half-marathon reference plan, a large plan (52 weeks, six sessions a
+//! week, eight exercises each) and the same at ten times the size, and a
+//! corpus of 1,000 typical plans.
+//!
+//! `cargo bench --bench pipeline`; divan prints time per iteration and, with
+//! the counters below, MB/s of source and plans/s.
+
+use divan::counter::{BytesCount, ItemsCount};
+use divan::{Bencher, black_box};
+use stride::emit::{self, Format};
+use stride::generate::{self, Shape};
+
+fn main() {
+    divan::main();
+}
+
+fn half_marathon() -> String {
+    include_str!("../examples/half-marathon.stride").to_string()
+}
+
+fn large() -> String {
+    generate::plan(&Shape::large())
+}
+
+/// The large plan ten times over in length: 520 weeks.
+fn huge() -> String {
+    generate::plan(&Shape {
+        weeks: 520,
+        ..Shape::large()
+    })
+}
+
+fn inputs() -> [(&'static str, String); 3] {
+    [
+        ("half-marathon", half_marathon()),
+        ("large-52w", large()),
+        ("large-520w", huge()),
+    ]
+}
+
+const SIZES: &[&str] = &["half-marathon", "large-52w", "large-520w"];
+
+fn source(name: &str) -> String {
+    inputs()
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| text)
+        .unwrap_or_default()
+}
+
+#[divan::bench(args = SIZES)]
+fn parse(bencher: Bencher, name: &str) {
+    let text = source(name);
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| stride::parse::parse(black_box(&text)));
+}
+
+#[divan::bench(args = SIZES)]
+fn expand(bencher: Bencher, name: &str) {
+    let text = source(name);
+    let parsed = stride::parse::parse(&text);
+    let catalogue = stride::catalogue::Catalogue::builtin();
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| stride::lower::lower(black_box(&parsed.file), catalogue));
+}
+
+#[divan::bench(args = SIZES)]
+fn check(bencher: Bencher, name: &str) {
+    let text = source(name);
+    let compiled = stride::compile(&text);
+    let options = stride::check::Options::default();
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| stride::check::check(black_box(&compiled), &options));
+}
+
+/// Parse + expand + check: what `stride check` does for one file.
+#[divan::bench(args = SIZES)]
+fn parse_expand_check(bencher: Bencher, name: &str) {
+    let text = source(name);
+    let options = stride::check::Options::default();
+    bencher.counter(BytesCount::of_str(&text)).bench(|| {
+        let compiled = stride::compile(black_box(&text));
+        stride::check::check(&compiled, &options)
+    });
+}
+
+#[divan::bench(args = SIZES, consts = [0, 1, 2])]
+fn emit<const FORMAT: usize>(bencher: Bencher, name: &str) {
+    let text = source(name);
+    let plan = stride::compile(&text).plan.unwrap_or_else(|| panic!("{name} compiles"));
+    let format = [Format::Json, Format::Markdown, Format::Icalendar][FORMAT];
+    let options = emit::Options::default();
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| emit::emit(black_box(&plan), format, &options));
+}
+
+/// 1,000 typical plans checked one after the other on one thread.
+#[divan::bench(sample_count = 10)]
+fn corpus_1000_sequential(bencher: Bencher) {
+    let corpus = generate::corpus(0, 1000);
+    let options = stride::check::Options::default();
+    bencher.counter(ItemsCount::new(corpus.len())).bench(|| {
+        corpus
+            .iter()
+            .map(|text| {
+                let compiled = stride::compile(text);
+                stride::check::check(&compiled, &options).len()
+            })
+            .sum::<usize>()
+    });
+}
+
+/// The same on every core, as `stride check DIR` does it.
+#[divan::bench(sample_count = 10)]
+fn corpus_1000_parallel(bencher: Bencher) {
+    use rayon::prelude::*;
+    let corpus = generate::corpus(0, 1000);
+    let options = stride::check::Options::default();
+    bencher.counter(ItemsCount::new(corpus.len())).bench(|| {
+        corpus
+            .par_iter()
+            .map(|text| {
+                let compiled = stride::compile(text);
+                stride::check::check(&compiled, &options).len()
+            })
+            .sum::<usize>()
+    });
+}

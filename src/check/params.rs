@@ -1,0 +1,326 @@
+//! Rule parameters: their kinds, values, parsing and display.
+//!
+//! A value is written the same way everywhere: in `rules/*.yaml` defaults,
+//! in `stride.yaml`, and in a plan's `set RULE.PARAM VALUE` (`3h`, `10%`,
+//! `2`, `consolidated`).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ast;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParamKind {
+    /// `3h`, `90s`, `1h30min`.
+    Duration,
+    /// `10%`.
+    Percent,
+    /// `2`, `2.5`.
+    Number,
+    /// One of a closed list of words.
+    Word,
+}
+
+impl ParamKind {
+    /// What a value of this kind looks like, for messages.
+    pub fn example(self) -> &'static str {
+        match self {
+            ParamKind::Duration => "a duration such as `3h` or `90s`",
+            ParamKind::Percent => "a percentage such as `10%`",
+            ParamKind::Number => "a number such as `2`",
+            ParamKind::Word => "a word",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum ParamValue {
+    /// Seconds.
+    Duration(u32),
+    /// Percent, as written (`10` for `10%`).
+    Percent(f64),
+    Number(f64),
+    Word(String),
+}
+
+impl ParamValue {
+    pub fn kind(&self) -> ParamKind {
+        match self {
+            ParamValue::Duration(_) => ParamKind::Duration,
+            ParamValue::Percent(_) => ParamKind::Percent,
+            ParamValue::Number(_) => ParamKind::Number,
+            ParamValue::Word(_) => ParamKind::Word,
+        }
+    }
+
+    /// Reads a value written as text, checking it against `kind`.
+    pub fn parse(text: &str, kind: ParamKind, words: &[String]) -> Result<ParamValue, String> {
+        let text = text.trim();
+        let value = if let Some(seconds) = parse_duration(text) {
+            ParamValue::Duration(seconds)
+        } else if let Some(number) = text.strip_suffix('%').and_then(parse_number) {
+            ParamValue::Percent(number)
+        } else if let Some(number) = parse_number(text) {
+            ParamValue::Number(number)
+        } else {
+            ParamValue::Word(text.to_string())
+        };
+        value.checked(kind, words)
+    }
+
+    pub fn from_yaml(
+        value: &serde_yaml::Value,
+        kind: ParamKind,
+        words: &[String],
+    ) -> Result<ParamValue, String> {
+        match value {
+            serde_yaml::Value::Number(n) => match n.as_f64() {
+                Some(f) => ParamValue::Number(f).checked(kind, words),
+                None => Err(format!("`{n}` is not a number stride can use")),
+            },
+            serde_yaml::Value::String(s) => ParamValue::parse(s, kind, words),
+            serde_yaml::Value::Bool(b) => ParamValue::Word(b.to_string()).checked(kind, words),
+            _ => Err(format!("expected {}", kind.example())),
+        }
+    }
+
+    /// A value from a plan's `set` statement.
+    pub fn from_ast(
+        value: &ast::Value,
+        kind: ParamKind,
+        words: &[String],
+    ) -> Result<ParamValue, String> {
+        let value = match value {
+            ast::Value::Number(n) => ParamValue::Number(*n),
+            ast::Value::Percent(p) => ParamValue::Percent(*p),
+            ast::Value::Duration(d) => ParamValue::Duration(d.seconds),
+            ast::Value::Word(w) | ast::Value::Text(w) => ParamValue::Word(w.clone()),
+            ast::Value::Mass(m) => {
+                return Err(format!(
+                    "expected {}, not a load (`{}{}`)",
+                    kind.example(),
+                    crate::plan::format_number(m.value),
+                    m.unit.value
+                ));
+            }
+        };
+        value.checked(kind, words)
+    }
+
+    /// `self` if it is of `kind` (and, for words, one of `words`).
+    fn checked(self, kind: ParamKind, words: &[String]) -> Result<ParamValue, String> {
+        if self.kind() != kind {
+            return Err(format!(
+                "expected {}, not `{self}`",
+                kind_example(kind, words)
+            ));
+        }
+        match &self {
+            ParamValue::Word(w) if !words.iter().any(|x| x == w) => Err(format!(
+                "expected one of {}, not `{w}`",
+                words
+                    .iter()
+                    .map(|w| format!("`{w}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+            ParamValue::Number(n) | ParamValue::Percent(n) if !n.is_finite() || *n < 0.0 => {
+                Err(format!("`{self}` is negative"))
+            }
+            _ => Ok(self),
+        }
+    }
+
+    pub fn as_seconds(&self) -> Option<u32> {
+        match self {
+            ParamValue::Duration(s) => Some(*s),
+            _ => None,
+        }
+    }
+
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            ParamValue::Percent(v) | ParamValue::Number(v) => Some(*v),
+            ParamValue::Duration(s) => Some(f64::from(*s)),
+            ParamValue::Word(_) => None,
+        }
+    }
+
+    pub fn as_word(&self) -> Option<&str> {
+        match self {
+            ParamValue::Word(w) => Some(w),
+            _ => None,
+        }
+    }
+}
+
+fn kind_example(kind: ParamKind, words: &[String]) -> String {
+    if kind == ParamKind::Word {
+        format!(
+            "one of {}",
+            words
+                .iter()
+                .map(|w| format!("`{w}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    } else {
+        kind.example().to_string()
+    }
+}
+
+impl fmt::Display for ParamValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParamValue::Duration(s) => {
+                let (h, m, sec) = (s / 3600, s % 3600 / 60, s % 60);
+                if *s == 0 {
+                    return f.write_str("0s");
+                }
+                for (n, unit) in [(h, "h"), (m, "min"), (sec, "s")] {
+                    if n > 0 {
+                        write!(f, "{n}{unit}")?;
+                    }
+                }
+                Ok(())
+            }
+            ParamValue::Percent(p) => write!(f, "{}%", crate::plan::format_number(*p)),
+            ParamValue::Number(n) => f.write_str(&crate::plan::format_number(*n)),
+            ParamValue::Word(w) => f.write_str(w),
+        }
+    }
+}
+
+/// The parameter values one rule runs with.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Params {
+    values: BTreeMap<String, ParamValue>,
+}
+
+impl Params {
+    pub fn insert(&mut self, name: &str, value: ParamValue) {
+        self.values.insert(name.to_string(), value);
+    }
+
+    pub fn get(&self, name: &str) -> Option<&ParamValue> {
+        self.values.get(name)
+    }
+
+    /// A duration parameter in seconds. Values are checked against their
+    /// declared kind before a rule runs; 0 only if a rule asks for a name
+    /// its YAML does not declare, which a test rules out.
+    pub fn seconds(&self, name: &str) -> i64 {
+        self.get(name)
+            .and_then(ParamValue::as_seconds)
+            .map_or(0, i64::from)
+    }
+
+    /// A number or percentage parameter.
+    pub fn number(&self, name: &str) -> f64 {
+        self.get(name).and_then(ParamValue::as_f64).unwrap_or(0.0)
+    }
+
+    pub fn word(&self, name: &str) -> &str {
+        self.get(name).and_then(ParamValue::as_word).unwrap_or("")
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &ParamValue)> {
+        self.values.iter().map(|(k, v)| (k.as_str(), v))
+    }
+}
+
+fn parse_number(text: &str) -> Option<f64> {
+    if text.is_empty()
+        || !text.chars().all(|c| c.is_ascii_digit() || c == '.')
+        || text.starts_with('.')
+        || text.ends_with('.')
+    {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// `90s`, `45min`, `3h`, `1h30min`, `1h30min15s`.
+pub fn parse_duration(text: &str) -> Option<u32> {
+    let mut rest = text;
+    let mut total: u64 = 0;
+    let mut last_rank = 0;
+    if rest.is_empty() {
+        return None;
+    }
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        if digits == 0 {
+            return None;
+        }
+        let n: u64 = rest[..digits].parse().ok()?;
+        rest = &rest[digits..];
+        let (unit, rank, len) = if rest.starts_with("min") {
+            (60, 2, 3)
+        } else if rest.starts_with('h') {
+            (3600, 1, 1)
+        } else if rest.starts_with('s') {
+            (1, 3, 1)
+        } else {
+            return None;
+        };
+        if rank <= last_rank {
+            return None;
+        }
+        last_rank = rank;
+        total = total.checked_add(n.checked_mul(unit)?)?;
+        rest = &rest[len..];
+    }
+    u32::try_from(total).ok()
+}
+
+/// `3h`, `3h50`, `45min`, `90s`: a gap for people. Negative gaps read as
+/// their size (callers say "overlaps" themselves).
+pub fn format_duration(seconds: i64) -> String {
+    let s = seconds.unsigned_abs();
+    let (h, m, sec) = (s / 3600, s % 3600 / 60, s % 60);
+    match (h, m, sec) {
+        (0, 0, sec) => format!("{sec}s"),
+        (0, m, 0) => format!("{m}min"),
+        (0, m, sec) => format!("{m}min{sec}s"),
+        (h, 0, 0) => format!("{h}h"),
+        (h, m, _) => format!("{h}h{m:02}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_values() {
+        assert_eq!(parse_duration("1h30min"), Some(5400));
+        assert_eq!(parse_duration("90s"), Some(90));
+        assert_eq!(parse_duration("30min1h"), None);
+        assert_eq!(parse_duration("h"), None);
+        assert_eq!(
+            ParamValue::parse("10%", ParamKind::Percent, &[]),
+            Ok(ParamValue::Percent(10.0))
+        );
+        assert!(ParamValue::parse("10", ParamKind::Percent, &[]).is_err());
+        let words = vec!["auto".to_string(), "consolidated".to_string()];
+        assert!(ParamValue::parse("auto", ParamKind::Word, &words).is_ok());
+        let err = ParamValue::parse("other", ParamKind::Word, &words).unwrap_err();
+        assert!(err.contains("`auto`, `consolidated`"), "{err}");
+    }
+
+    #[test]
+    fn formats_durations() {
+        assert_eq!(format_duration(3 * 3600 + 50 * 60), "3h50");
+        assert_eq!(format_duration(3 * 3600), "3h");
+        assert_eq!(format_duration(45 * 60), "45min");
+        assert_eq!(format_duration(90), "1min30s");
+        assert_eq!(ParamValue::Duration(5400).to_string(), "1h30min");
+    }
+}

@@ -1,0 +1,50 @@
+//! `frequency.minimum-dose`: a training week inside the plan with no
+//! strength session at all. A single set once a week already counts as a
+//! dose, so only a week with none is reported, and only as information.
+
+use crate::check::Context;
+use crate::check::finding::Finding;
+use crate::plan::WeekKind;
+
+pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let plan = ctx.plan;
+    let with_sessions: Vec<u32> = plan
+        .weeks
+        .iter()
+        .filter(|w| !w.sessions.is_empty())
+        .map(|w| w.number)
+        .collect();
+    let (Some(&first), Some(&last)) = (with_sessions.first(), with_sessions.last()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (week, facts) in ctx.facts.weeks() {
+        if week.number <= first
+            || week.number >= last
+            || !week.sessions.is_empty()
+            || week.kind != WeekKind::Loading
+            || !facts.full
+        {
+            continue;
+        }
+        // The block the week is in, or else the one that follows the gap.
+        let block = week.block.and_then(|b| plan.blocks.get(b)).or_else(|| {
+            plan.blocks
+                .iter()
+                .filter(|b| b.first_week > week.number)
+                .min_by_key(|b| b.first_week)
+        });
+        let Some(block) = block else { continue };
+        let label = if week.block.is_some() {
+            "no session of this block falls in the week"
+        } else {
+            "the week before this block has no strength session"
+        };
+        out.push(
+            Finding::new(block.header, label, "no strength session in the week")
+                .in_week(week.number)
+                .help("even one short session with a set or two of the main lifts keeps the gains; if the week is meant as a break, make it a deload with `deload weeks N` and keep some training in it")
+        );
+    }
+    out
+}

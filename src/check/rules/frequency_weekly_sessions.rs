@@ -1,0 +1,64 @@
+//! `frequency.weekly-sessions`: strength sessions per week in the
+//! preparation phase. Fewer than `min` is a warning; more than `max` a
+//! milder note. Weeks without any session are `frequency.minimum-dose`'s.
+
+use crate::check::Context;
+use crate::check::finding::Finding;
+
+pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let min = ctx.params.number("min");
+    let max = ctx.params.number("max");
+    let mut out = Vec::new();
+    for (week, facts) in ctx.facts.weeks() {
+        if !facts.full || !facts.preparation() || week.sessions.is_empty() {
+            continue;
+        }
+        let Some(block) = week.block.and_then(|b| ctx.plan.blocks.get(b)) else {
+            continue;
+        };
+        let n = week.sessions.len();
+        let count = n as f64;
+        if count < min {
+            out.push(
+                Finding::new(
+                    block.header,
+                    format!("{} a week here", sessions(n)),
+                    format!(
+                        "only {} in the week; runners gained running economy with 2-3 a week",
+                        sessions(n)
+                    ),
+                )
+                .in_week(week.number)
+                .help(format!(
+                    "add a session to reach {} a week (on an easy-run or rest day), or `set frequency.weekly-sessions.min {n}` for a maintenance block",
+                    crate::plan::format_number(min)
+                )),
+            );
+        } else if count > max {
+            out.push(
+                Finding::new(
+                    block.header,
+                    format!("{} a week here", sessions(n)),
+                    format!(
+                        "{} in the week; runner studies used 2-3, and more adds fatigue to the running",
+                        sessions(n)
+                    ),
+                )
+                .in_week(week.number)
+                .help(format!(
+                    "merge sessions so that 2-3 a week remain, or `set frequency.weekly-sessions.max {n}` if the extra sessions are short mobility or core work"
+                ))
+                .mild(),
+            );
+        }
+    }
+    out
+}
+
+fn sessions(n: usize) -> String {
+    if n == 1 {
+        "1 strength session".to_string()
+    } else {
+        format!("{n} strength sessions")
+    }
+}

@@ -1,0 +1,34 @@
+//! `load.novice-range`: heavy sets (1-6RM, or at least `max-percent` of
+//! 1RM) for an athlete whose level is `beginner`.
+
+use crate::check::Context;
+use crate::check::facts::{is_heavy, is_resistance};
+use crate::check::finding::Finding;
+use crate::plan::Level;
+
+pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    if ctx.plan.athlete.level != Level::Beginner {
+        return Vec::new();
+    }
+    let max = ctx.params.number("max-percent");
+    let mut out = Vec::new();
+    for s in ctx.plan.sessions() {
+        for p in &s.exercises {
+            if !ctx.facts.exercise(p).is_some_and(is_resistance) {
+                continue;
+            }
+            if p.sets.iter().any(|g| is_heavy(g, max)) {
+                out.push(
+                    Finding::new(p.span, "heavy for a novice", format!(
+                        "{} is prescribed in the heavy range (6 reps or fewer, or {}% 1RM or more) for a beginner",
+                        p.written,
+                        crate::plan::format_number(max)
+                    ))
+                    .on(s.week, s.date)
+                    .help("novices progress best on 8-12 reps at about 60-70% 1RM, e.g. `3x10 @RIR3`; keep 1-6RM loads for after about six months of training, or set `level intermediate` in `athlete` if that time has passed"),
+                );
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,52 @@
+//! `plyo.contacts-per-session`: foot contacts of a session's plyometrics
+//! above the cap for the athlete's level. A rep is one contact unless the
+//! catalogue says otherwise (a skip is two); `/side` doubles it.
+
+use crate::check::Context;
+use crate::check::facts::reps_high;
+use crate::check::finding::Finding;
+use crate::plan::Level;
+
+pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let level = ctx.plan.athlete.level;
+    let cap = ctx.params.number(match level {
+        Level::Beginner => "max-beginner",
+        Level::Intermediate => "max-intermediate",
+        Level::Advanced => "max-advanced",
+    });
+    let mut out = Vec::new();
+    for s in ctx.plan.sessions() {
+        let mut contacts = 0u64;
+        for p in &s.exercises {
+            let Some(ex) = ctx.facts.exercise(p).filter(|e| e.is_plyometric()) else {
+                continue;
+            };
+            let per_rep = u64::from(ex.contacts.unwrap_or(1));
+            for g in &p.sets {
+                let reps = u64::from(reps_high(&g.reps).unwrap_or(0));
+                let sides = if g.per_side { 2 } else { 1 };
+                contacts += u64::from(g.sets) * reps * per_rep * sides;
+            }
+        }
+        if contacts as f64 <= cap {
+            continue;
+        }
+        let cap_text = crate::plan::format_number(cap);
+        out.push(
+            Finding::new(
+                s.header,
+                format!("{contacts} foot contacts"),
+                format!(
+                    "{} has {contacts} plyometric foot contacts, more than the {cap_text} suggested for {} athletes",
+                    s.name,
+                    level.keyword()
+                ),
+            )
+            .on(s.week, s.date)
+            .help(format!(
+                "cut sets or reps of the jumps to {cap_text} contacts or fewer, or spread them over two sessions"
+            )),
+        );
+    }
+    out
+}

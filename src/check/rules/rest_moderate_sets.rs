@@ -1,0 +1,52 @@
+//! `rest.moderate-sets`: a written rest shorter than `min-rest` (compound
+//! exercises) or `min-rest-isolation` (single-joint ones) after sets of
+//! 7 to `max-reps` reps.
+
+use super::rest::light_reps;
+use crate::check::Context;
+use crate::check::facts::{HEAVY_REPS, is_resistance};
+use crate::check::finding::Finding;
+use crate::check::params::format_duration;
+
+pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let max_reps = ctx.params.number("max-reps");
+    let mut out = Vec::new();
+    for s in ctx.plan.sessions() {
+        for p in &s.exercises {
+            let Some(rest) = p.rest_s.map(i64::from) else {
+                continue;
+            };
+            let Some(ex) = ctx.facts.exercise(p).filter(|e| is_resistance(e)) else {
+                continue;
+            };
+            let moderate = p
+                .sets
+                .iter()
+                .filter_map(light_reps)
+                .any(|r| r > HEAVY_REPS && f64::from(r) <= max_reps);
+            let min = if ex.compound {
+                ctx.params.seconds("min-rest")
+            } else {
+                ctx.params.seconds("min-rest-isolation")
+            };
+            if !moderate || rest >= min {
+                continue;
+            }
+            out.push(
+                Finding::new(
+                    p.span,
+                    format!("{} rest", format_duration(rest)),
+                    format!(
+                        "{} rests {} between sets; {} is the least that lets the next set count for strength",
+                        p.written,
+                        format_duration(rest),
+                        format_duration(min)
+                    ),
+                )
+                .on(s.week, s.date)
+                .help(format!("rest at least {} (60-120s suits most sets of 7-15 reps)", format_duration(min))),
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,82 @@
+//! `schedule.same-session`: a timed strength session less than `min-gap`
+//! from a timed run, before or after it. Whole-day entries have no time,
+//! so they cannot be judged.
+
+use crate::check::Context;
+use crate::check::facts::{Interval, describe_run};
+use crate::check::finding::Finding;
+use crate::check::params::format_duration;
+use crate::plan::RunOccurrence;
+
+pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let min = ctx.params.seconds("min-gap");
+    let facts = ctx.facts;
+    let mut runs: Vec<(Interval, &RunOccurrence)> = ctx
+        .plan
+        .runs()
+        .map(|r| (facts.run(r), r))
+        .filter(|(i, _)| i.timed)
+        .collect();
+    runs.sort_by_key(|(i, _)| (i.start, i.end));
+    // The run that ends last among the first k, for each k.
+    let mut latest: Vec<usize> = Vec::with_capacity(runs.len());
+    for (k, (interval, _)) in runs.iter().enumerate() {
+        let best = match latest.last() {
+            Some(&b) if runs[b].0.end >= interval.end => b,
+            _ => k,
+        };
+        latest.push(best);
+    }
+    let mut out = Vec::new();
+    for s in ctx.plan.sessions() {
+        let session = facts.session(s);
+        if !session.timed {
+            continue;
+        }
+        let k = runs.partition_point(|(i, _)| i.start <= session.start);
+        // A run that started before the session, and the next one after.
+        let before = k
+            .checked_sub(1)
+            .map(|i| latest[i])
+            .map(|i| (session.start - runs[i].0.end, runs[i].1, true));
+        let after = runs
+            .get(k)
+            .map(|(i, run)| (i.start - session.end, *run, false));
+        let closest = [before, after]
+            .into_iter()
+            .flatten()
+            .min_by_key(|(gap, _, _)| *gap);
+        let Some((gap, run, run_first)) = closest else {
+            continue;
+        };
+        if gap >= min {
+            continue;
+        }
+        let what = describe_run(run);
+        let message = if gap < 0 {
+            format!("{} overlaps {what}", s.name)
+        } else if run_first {
+            format!(
+                "{} starts {} after {what} ends",
+                s.name,
+                format_duration(gap)
+            )
+        } else {
+            format!(
+                "{} ends {} before {what} starts",
+                s.name,
+                format_duration(gap)
+            )
+        };
+        out.push(
+            Finding::new(s.header, format!("less than {} from the run", format_duration(min)), message)
+                .context(run.span, "the run")
+                .on(s.week, s.date)
+                .help(format!(
+                    "keep at least {} between lifting and running (6h or more is better): strength gains suffered when both were done in one session, not when they were 3h or more apart",
+                    format_duration(min)
+                )),
+        );
+    }
+    out
+}

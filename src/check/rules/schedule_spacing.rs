@@ -1,0 +1,231 @@
+//! `schedule.spacing`: the plan's own `spacing { }` constraints. Each
+//! constraint is checked in one sweep over the plan's events in time order:
+//! for every event the second selector matches, the event of the first
+//! selector that ended last before it.
+
+use jiff::civil::Date;
+
+use crate::ast::{ConstraintKind, Intensity, Selector};
+use crate::check::Context;
+use crate::check::facts::{Facts, Interval, days_between, describe_run};
+use crate::check::finding::Finding;
+use crate::check::params::format_duration;
+use crate::plan::{RaceEvent, RunOccurrence, SessionOccurrence, SpacingConstraint};
+use crate::span::Span;
+
+enum Kind<'p> {
+    Session(&'p SessionOccurrence),
+    Run(&'p RunOccurrence),
+    Race(&'p RaceEvent),
+}
+
+struct Event<'p> {
+    interval: Interval,
+    date: Date,
+    week: u32,
+    kind: Kind<'p>,
+}
+
+impl Event<'_> {
+    fn what(&self) -> String {
+        match self.kind {
+            Kind::Session(s) => s.name.clone(),
+            Kind::Run(r) => describe_run(r),
+            Kind::Race(r) => format!("the race \"{}\"", r.name),
+        }
+    }
+
+    fn span(&self) -> Span {
+        match self.kind {
+            Kind::Session(s) => s.header,
+            Kind::Run(r) => r.span,
+            Kind::Race(r) => r.span,
+        }
+    }
+
+    fn noun(&self) -> &'static str {
+        match self.kind {
+            Kind::Session(_) => "session",
+            Kind::Run(_) => "run",
+            Kind::Race(_) => "race",
+        }
+    }
+}
+
+fn matches(selector: &Selector, event: &Event<'_>, facts: &Facts<'_>) -> bool {
+    let works = |s: &SessionOccurrence, test: fn(&crate::catalogue::Exercise) -> bool| {
+        s.exercises
+            .iter()
+            .any(|p| facts.exercise(p).is_some_and(test))
+    };
+    match (&event.kind, selector) {
+        (Kind::Session(_), Selector::Strength) => true,
+        (Kind::Session(s), Selector::Lower) => works(s, |e| e.is_lower()),
+        (Kind::Session(s), Selector::Upper) => works(s, |e| e.is_upper()),
+        (Kind::Session(s), Selector::Plyo) => works(s, |e| e.is_plyometric()),
+        (Kind::Session(s), Selector::Named(name)) => s.name == *name,
+        (Kind::Run(_), Selector::Run) => true,
+        (Kind::Run(r), Selector::HardRun) => r.intensity == Intensity::Hard,
+        (Kind::Run(r), Selector::EasyRun) => r.intensity == Intensity::Easy,
+        (Kind::Run(r), Selector::Named(name)) => r.label.as_deref() == Some(name.as_str()),
+        (Kind::Race(_), Selector::Race) => true,
+        (Kind::Race(r), Selector::Named(name)) => r.name == *name,
+        _ => false,
+    }
+}
+
+pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    if ctx.plan.spacing.is_empty() {
+        return Vec::new();
+    }
+    let facts = ctx.facts;
+    let mut events: Vec<Event<'_>> = ctx
+        .plan
+        .sessions()
+        .map(|s| Event {
+            interval: facts.session(s),
+            date: s.date,
+            week: s.week,
+            kind: Kind::Session(s),
+        })
+        .chain(ctx.plan.runs().map(|r| Event {
+            interval: facts.run(r),
+            date: r.date,
+            week: r.week,
+            kind: Kind::Run(r),
+        }))
+        .chain(ctx.plan.races.iter().filter_map(|r| {
+            Some(Event {
+                interval: facts.race(r),
+                date: r.date,
+                week: u32::try_from(r.week).ok()?,
+                kind: Kind::Race(r),
+            })
+        }))
+        .collect();
+    events.sort_by_key(|e| (e.interval.start, e.interval.end));
+    let mut out = Vec::new();
+    for constraint in &ctx.plan.spacing {
+        let first: Vec<bool> = events
+            .iter()
+            .map(|e| matches(&constraint.first, e, facts))
+            .collect();
+        let second: Vec<bool> = events
+            .iter()
+            .map(|e| matches(&constraint.second, e, facts))
+            .collect();
+        let gap = i64::from(constraint.gap_s);
+        let mut pairs = violations(&events, &first, &second, gap);
+        if constraint.kind == ConstraintKind::Between {
+            pairs.extend(violations(&events, &second, &first, gap));
+            for pair in &mut pairs {
+                if pair.0 > pair.1 {
+                    *pair = (pair.1, pair.0);
+                }
+            }
+            pairs.sort_unstable();
+            pairs.dedup();
+        }
+        for (a, b) in pairs {
+            out.push(finding(constraint, &events[a], &events[b]));
+        }
+    }
+    out
+}
+
+/// Pairs (a, b) of event indices, a matching `first` and starting no later
+/// than b matching `second`, less than `gap` apart. One pair per b: the a
+/// that ends last. Events are sorted by start.
+fn violations(
+    events: &[Event<'_>],
+    first: &[bool],
+    second: &[bool],
+    gap: i64,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    // The two first-events seen so far that end last (two, so that an
+    // event matching both selectors is not compared with itself).
+    let mut best: [Option<usize>; 2] = [None, None];
+    let mut i = 0;
+    while i < events.len() {
+        // Events starting together: all enter before any is compared.
+        let mut j = i;
+        while j < events.len() && events[j].interval.start == events[i].interval.start {
+            if first[j] {
+                let end = events[j].interval.end;
+                match best {
+                    [Some(b0), _] if events[b0].interval.end >= end => {
+                        if best[1].is_none_or(|b1| events[b1].interval.end < end) {
+                            best[1] = Some(j);
+                        }
+                    }
+                    _ => best = [Some(j), best[0]],
+                }
+            }
+            j += 1;
+        }
+        for b in i..j {
+            if !second[b] {
+                continue;
+            }
+            let a = best.iter().flatten().copied().find(|&a| a != b);
+            if let Some(a) = a
+                && events[a].interval.gap_to(&events[b].interval) < gap
+            {
+                out.push((a, b));
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+fn finding(constraint: &SpacingConstraint, a: &Event<'_>, b: &Event<'_>) -> Finding {
+    let (first, second) =
+        if (a.interval.start, a.interval.end) <= (b.interval.start, b.interval.end) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+    let gap = first.interval.gap_to(&second.interval);
+    let relation = if first.interval.timed && second.interval.timed {
+        if gap < 0 {
+            format!("overlaps {}", first.what())
+        } else {
+            format!(
+                "starts {} after {} ends",
+                format_duration(gap),
+                first.what()
+            )
+        }
+    } else {
+        match days_between(first.date, second.date) {
+            0 => format!("is on the same day as {}", first.what()),
+            1 => format!("is the day after {}", first.what()),
+            n => format!("is {n} days after {}", first.what()),
+        }
+    };
+    let message = capitalize(&format!("{} {relation}", second.what()));
+    let required = format_duration(i64::from(constraint.gap_s));
+    let mut f = Finding::new(constraint.span, format!("requires {required}"), message)
+        .on(second.week, second.date)
+        .help(format!(
+            "move one of them so that {required} separate them, or change the constraint"
+        ));
+    if first.span() == second.span() {
+        f = f.context(first.span(), format!("this {}, on two days", first.noun()));
+    } else {
+        f = f
+            .context(first.span(), format!("this {}", first.noun()))
+            .context(second.span(), format!("and this {}", second.noun()));
+    }
+    f
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,30 @@
+//! `selection.knee-hip-extensors`: a training week without a
+//! quadriceps-dominant exercise, or without a hip-extensor one.
+
+use super::selection::{exercises, is_hip_dominant, is_knee_dominant, judged_weeks};
+use crate::check::Context;
+use crate::check::facts::is_resistance;
+use crate::check::finding::Finding;
+
+pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (week, block) in judged_weeks(ctx) {
+        let knee = exercises(ctx, week).any(|e| is_resistance(e) && is_knee_dominant(e));
+        let hip = exercises(ctx, week).any(|e| is_resistance(e) && is_hip_dominant(e));
+        if !knee {
+            out.push(
+                Finding::new(block.header, "no squat, lunge or step-up", "no quadriceps-dominant exercise in the week")
+                    .in_week(week.number)
+                    .help("add a squat, split squat, lunge or step-up: the quadriceps do most of the braking and support in early stance"),
+            );
+        }
+        if !hip {
+            out.push(
+                Finding::new(block.header, "no hinge or hamstring exercise", "no hip-extensor exercise in the week")
+                    .in_week(week.number)
+                    .help("add a hinge (`romanian-deadlift`, `hip-thrust`) or a hamstring exercise (`nordic-curl`): hip extensors and hamstrings drive the faster stride at speed"),
+            );
+        }
+    }
+    out
+}

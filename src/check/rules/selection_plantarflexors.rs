@@ -1,0 +1,20 @@
+//! `selection.plantarflexors`: a training week without a calf exercise.
+
+use super::selection::{exercises, is_calf, judged_weeks};
+use crate::check::Context;
+use crate::check::finding::Finding;
+
+pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (week, block) in judged_weeks(ctx) {
+        if exercises(ctx, week).any(is_calf) {
+            continue;
+        }
+        out.push(
+            Finding::new(block.header, "no calf exercise", "no calf exercise in the week")
+                .in_week(week.number)
+                .help("add a calf raise once a week or more: straight-knee (`calf-raise`) for the gastrocnemius, bent-knee (`seated-calf-raise`) for the soleus; the calves give most of the support and push-off in running"),
+        );
+    }
+    out
+}

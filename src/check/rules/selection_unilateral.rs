@@ -1,0 +1,35 @@
+//! `selection.unilateral`: a session with lower-body strength work but no
+//! single-leg exercise, outside the taper and the competition phase.
+
+use crate::check::Context;
+use crate::check::facts::has_lower_resistance;
+use crate::check::finding::Finding;
+
+pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let facts = ctx.facts;
+    let mut out = Vec::new();
+    for (week, f) in facts.weeks() {
+        if f.competition {
+            continue;
+        }
+        for s in &week.sessions {
+            if !has_lower_resistance(facts, s) {
+                continue;
+            }
+            let single_leg = s
+                .exercises
+                .iter()
+                .filter_map(|p| facts.exercise(p))
+                .any(|e| e.unilateral && e.is_lower());
+            if single_leg {
+                continue;
+            }
+            out.push(
+                Finding::new(s.header, "no single-leg exercise", format!("{} has no single-leg exercise", s.name))
+                    .on(s.week, s.date)
+                    .help("running is a series of single-leg landings; add a split squat, step-up, single-leg RDL or single-leg calf raise"),
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,146 @@
+//! `taper.strength-volume`: the weekly strength volume (working sets) in
+//! the taper against the last `reference-weeks` preparation weeks before
+//! it. A cut smaller than `min-cut` keeps fatigue; one larger than
+//! `max-cut` is milder news (more than the best tapers cut). A main load
+//! that drops by more than `max-load-drop` loses the intensity a taper
+//! should keep.
+
+use std::collections::BTreeMap;
+
+use super::progression::loads;
+use crate::check::Context;
+use crate::check::finding::Finding;
+use crate::plan::{Week, format_number};
+use crate::span::Span;
+
+pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let plan = ctx.plan;
+    let Some(race) = plan.goal_race() else {
+        return Vec::new();
+    };
+    let taper: Vec<&Week> = ctx
+        .facts
+        .weeks()
+        .filter(|(w, f)| f.taper && !w.sessions.is_empty())
+        .map(|(w, _)| w)
+        .collect();
+    let Some(first_taper) = taper.first() else {
+        return Vec::new();
+    };
+    let reference_weeks = ctx.params.number("reference-weeks").max(1.0) as usize;
+    let reference: Vec<&Week> = ctx
+        .facts
+        .weeks()
+        .filter(|(w, f)| {
+            w.number < first_taper.number && f.preparation() && f.full && !w.sessions.is_empty()
+        })
+        .map(|(w, _)| w)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .take(reference_weeks)
+        .collect();
+    if reference.is_empty() {
+        return Vec::new();
+    }
+    let volume = |weeks: &[&Week]| -> f64 {
+        let sets: u32 = weeks
+            .iter()
+            .flat_map(|w| &w.sessions)
+            .flat_map(|s| &s.exercises)
+            .map(|p| p.total_sets())
+            .sum();
+        f64::from(sets) / weeks.len() as f64
+    };
+    let (before, during) = (volume(&reference), volume(&taper));
+    if before <= 0.0 {
+        return Vec::new();
+    }
+    let cut = (1.0 - during / before) * 100.0;
+    let (min_cut, max_cut) = (ctx.params.number("min-cut"), ctx.params.number("max-cut"));
+    let span = plan.taper_span.unwrap_or(race.span);
+    let label = if plan.taper_span.is_some() {
+        "the taper"
+    } else {
+        "the race the taper leads to"
+    };
+    let numbers = format!(
+        "{} sets a week against {} before",
+        format_number(during.round()),
+        format_number(before.round())
+    );
+    let mut out = Vec::new();
+    let range = format!("{}-{}%", format_number(min_cut), format_number(max_cut));
+    let weekly = |f: Finding| {
+        taper
+            .iter()
+            .map(move |w| f.clone().in_week(w.number))
+            .collect::<Vec<_>>()
+    };
+    if cut + 1e-6 < min_cut {
+        let message = if cut.round() <= 0.0 {
+            format!(
+                "the taper does not cut strength volume ({numbers}); the best tapers cut {range}"
+            )
+        } else {
+            format!(
+                "the taper cuts strength volume by only {}% ({numbers}); the best tapers cut {range}",
+                format_number(cut.round())
+            )
+        };
+        out.extend(weekly(
+            Finding::new(span, label, message)
+            .help(format!("cut the sets of the taper weeks by {range} and keep the loads, e.g. `taper 2 weeks {{ volume -50% }}`")),
+        ));
+    } else if cut > max_cut + 1e-6 {
+        out.extend(weekly(
+            Finding::new(span, label, format!(
+                "the taper cuts strength volume by {}% ({numbers}), more than the {range} of the best tapers",
+                format_number(cut.round())
+            ))
+            .help("keep a little more of the strength work in the taper (the frequency and the loads, with fewer sets) so that strength holds to race day")
+            .mild(),
+        ));
+    }
+    // Loads: the heaviest of each exercise in the taper against before.
+    let max_drop = ctx.params.number("max-load-drop");
+    let (top_before, top_during) = (heaviest(&reference), heaviest(&taper));
+    let unit = plan.athlete.units.symbol();
+    for (exercise, (load, line, week, date)) in top_during {
+        let Some((previous, ..)) = top_before.get(exercise) else {
+            continue;
+        };
+        let drop = (1.0 - load / previous) * 100.0;
+        if drop > max_drop + 1e-6 {
+            out.push(
+                Finding::new(line, format!("{}{unit}, down from {}{unit}", format_number(load), format_number(*previous)), format!(
+                    "{exercise} gets {}% lighter in the taper; a taper keeps the load and cuts the sets",
+                    format_number(drop.round())
+                ))
+                .on(week, date)
+                .help(format!("keep {exercise} at about {}{unit} and cut its sets instead", format_number(*previous))),
+            );
+        }
+    }
+    out
+}
+
+/// The heaviest external load of each exercise over `weeks`, with the line,
+/// week and date where it is.
+fn heaviest<'p>(weeks: &[&'p Week]) -> BTreeMap<&'p str, (f64, Span, u32, jiff::civil::Date)> {
+    let mut top: BTreeMap<&'p str, (f64, Span, u32, jiff::civil::Date)> = BTreeMap::new();
+    for s in weeks.iter().flat_map(|w| &w.sessions) {
+        for p in &s.exercises {
+            let Some(load) = loads(p).into_iter().flatten().reduce(f64::max) else {
+                continue;
+            };
+            let entry = top
+                .entry(p.exercise.as_str())
+                .or_insert((load, p.span, s.week, s.date));
+            if load > entry.0 {
+                *entry = (load, p.span, s.week, s.date);
+            }
+        }
+    }
+    top
+}

@@ -1,0 +1,42 @@
+//! `volume.exercises-per-session`: more than `max-exercises` exercises in
+//! a session, or more than `max-lower` lower-body ones.
+
+use crate::check::Context;
+use crate::check::finding::Finding;
+
+pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let max_all = ctx.params.number("max-exercises");
+    let max_lower = ctx.params.number("max-lower");
+    let mut out = Vec::new();
+    for s in ctx.plan.sessions() {
+        let total = s.exercises.len();
+        let lower = s
+            .exercises
+            .iter()
+            .filter(|p| ctx.facts.exercise(p).is_some_and(|e| e.is_lower()))
+            .count();
+        if total as f64 > max_all {
+            out.push(
+                Finding::new(s.header, format!("{total} exercises"), format!(
+                    "{} has {total} exercises; runner programmes that worked used 1-4 lower-body ones, and 8-10 in all is a general-health target",
+                    s.name
+                ))
+                .on(s.week, s.date)
+                .help(format!(
+                    "keep at most {}, those that matter most for running (a squat or lunge, a hinge, a calf raise), and move the rest to another day",
+                    crate::plan::format_number(max_all)
+                )),
+            );
+        } else if lower as f64 > max_lower {
+            out.push(
+                Finding::new(s.header, format!("{lower} lower-body exercises"), format!(
+                    "{} has {lower} lower-body exercises; effective runner protocols used 1-4",
+                    s.name
+                ))
+                .on(s.week, s.date)
+                .help("fewer lower-body exercises done heavier serve running better; drop the ones that work the same muscles"),
+            );
+        }
+    }
+    out
+}

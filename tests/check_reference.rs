@@ -1,0 +1,43 @@
+//! The reference plans (copies of ../shared/lang/ in examples/) check with
+//! no errors; what they still draw is snapshotted, and each finding is one
+//! we defend to a coach.
+
+use stride::check::{self, Options};
+use stride::diagnostic::{self, Severity};
+use stride::render::{Style, human};
+
+fn check_example(name: &str) -> (Vec<diagnostic::Diagnostic>, String) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(format!("{name}.stride"));
+    let source =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let compiled = stride::compile(&source);
+    let mut diags = compiled.diagnostics.clone();
+    diags.extend(check::check(&compiled, &Options::default()));
+    diagnostic::sort(&mut diags);
+    let rendered = human(&diags, &format!("{name}.stride"), &source, Style::PLAIN);
+    (diags, rendered)
+}
+
+#[test]
+fn first_block_checks_clean() {
+    let (diags, rendered) = check_example("first-block");
+    assert!(
+        !diags.iter().any(|d| d.severity == Severity::Error),
+        "{rendered}"
+    );
+    insta::assert_snapshot!("reference__first-block", rendered);
+}
+
+#[test]
+fn half_marathon_draws_only_the_taper_note() {
+    let (diags, rendered) = check_example("half-marathon");
+    assert!(
+        !diags.iter().any(|d| d.severity == Severity::Error),
+        "{rendered}"
+    );
+    let codes: Vec<&str> = diags.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["taper.strength-volume"], "{rendered}");
+    insta::assert_snapshot!("reference__half-marathon", rendered);
+}
