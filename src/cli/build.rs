@@ -82,7 +82,7 @@ pub fn run(args: BuildArgs) -> u8 {
     match build(&args) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("error: {message}");
+            errln!("error: {message}");
             USAGE
         }
     }
@@ -102,7 +102,7 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
         (None, None) => Format::Markdown,
     };
     if format != Format::Icalendar && (args.utc || args.with_runs || args.alarm.is_some()) {
-        eprintln!(
+        errln!(
             "warning: --utc, --with-runs and --alarm only change iCalendar output, not {}",
             format.name()
         );
@@ -124,13 +124,13 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
             color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             ..Style::PLAIN
         };
-        eprint!(
+        err!(
             "{}",
             render::human(&compiled.diagnostics, &source.name, &source.text, style)
         );
     }
     if compiled.has_errors() {
-        eprintln!("error: {} has errors; nothing was built", source.name);
+        errln!("error: {} has errors; nothing was built", source.name);
         return Ok(FAILURE);
     }
     let warnings = compiled
@@ -139,7 +139,7 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
         .filter(|d| d.severity == Severity::Warning)
         .count();
     if args.deny == Some(Deny::Warnings) && warnings > 0 {
-        eprintln!(
+        errln!(
             "error: {} has {warnings} warning{} and --deny warnings is set; nothing was built",
             source.name,
             if warnings == 1 { "" } else { "s" }
@@ -147,7 +147,7 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
         return Ok(FAILURE);
     }
     let Some(plan) = compiled.plan.as_ref() else {
-        eprintln!(
+        errln!(
             "error: {} could not be expanded; nothing was built",
             source.name
         );

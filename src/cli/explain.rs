@@ -32,7 +32,7 @@ pub fn run(args: ExplainArgs) -> u8 {
     let options = match Options::for_plan(path, overrides) {
         Ok(options) => options,
         Err(err) => {
-            eprintln!("error: {err}");
+            errln!("error: {err}");
             return super::USAGE;
         }
     };
@@ -42,14 +42,12 @@ pub fn run(args: ExplainArgs) -> u8 {
             Ok(source) => match crate::compile(&source.text).plan {
                 Some(plan) => Some(plan),
                 None => {
-                    eprintln!(
-                        "error: {path}: the plan has errors; `stride check {path}` shows them"
-                    );
+                    errln!("error: {path}: the plan has errors; `stride check {path}` shows them");
                     return super::FAILURE;
                 }
             },
             Err(message) => {
-                eprintln!("error: {message}");
+                errln!("error: {message}");
                 return super::USAGE;
             }
         },
@@ -67,10 +65,10 @@ pub fn run(args: ExplainArgs) -> u8 {
             Some(near) => format!("did you mean `{near}`?"),
             None => "`stride rules` lists every rule".to_string(),
         };
-        eprintln!("error: there is no rule or profile `{}`; {hint}", args.rule);
+        errln!("error: there is no rule or profile `{}`; {hint}", args.rule);
         return super::USAGE;
     };
-    print!("{text}");
+    out!("{text}");
     super::SUCCESS
 }
 

@@ -36,7 +36,7 @@ pub fn run(args: RulesArgs) -> u8 {
     let options = match Options::for_plan("-", Overrides::default()) {
         Ok(options) => options,
         Err(err) => {
-            eprintln!("error: {err}");
+            errln!("error: {err}");
             return super::USAGE;
         }
     };
@@ -54,18 +54,18 @@ pub fn run(args: RulesArgs) -> u8 {
         .collect();
     match args.format {
         Format::Json => match serde_json::to_string_pretty(&rows) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => outln!("{text}"),
             Err(err) => {
-                eprintln!("error: {err}");
+                errln!("error: {err}");
                 return super::USAGE;
             }
         },
         Format::Text => {
-            print!("{}", table(&rows));
+            out!("{}", table(&rows));
             if let Some(config) = &options.config {
-                println!("\nlevels as set in {}", config.path);
+                outln!("\nlevels as set in {}", config.path);
             }
-            println!(
+            outln!(
                 "\n`stride explain RULE` shows why a rule exists and the papers it rests on. Set levels\n(allow, warn, deny) in {}, in a plan's `rules {{ }}` block or with --allow/--warn/--deny.",
                 config::FILE_NAME
             );

@@ -21,7 +21,7 @@ pub fn run(args: ShowArgs) -> u8 {
     let range = match args.week.as_deref().map(parse_weeks).transpose() {
         Ok(range) => range,
         Err(message) => {
-            eprintln!("error: {message}");
+            errln!("error: {message}");
             return super::USAGE;
         }
     };
@@ -35,22 +35,23 @@ pub fn run(args: ShowArgs) -> u8 {
     if let Some((first, last)) = range {
         let weeks = plan.weeks.len() as u32;
         if first > weeks {
-            eprintln!(
+            errln!(
                 "error: {}: week {first} is outside the plan, which has {weeks} weeks",
                 source.name
             );
             return super::USAGE;
         }
-        print!("{}", render(plan, first, last.min(weeks)));
+        out!("{}", render(plan, first, last.min(weeks)));
     } else {
-        print!("{}", render(plan, 1, plan.weeks.len() as u32));
+        out!("{}", render(plan, 1, plan.weeks.len() as u32));
     }
     super::SUCCESS
 }
 
 /// `5` or `5-8`.
 fn parse_weeks(text: &str) -> Result<(u32, u32), String> {
-    let bad = || format!("`--week {text}` is not a week: give a number such as 5 or a range such as 5-8");
+    let bad =
+        || format!("`--week {text}` is not a week: give a number such as 5 or a range such as 5-8");
     let (a, b) = match text.split_once('-') {
         Some((a, b)) => (a, b),
         None => (text, text),
@@ -74,7 +75,11 @@ pub fn render(plan: &Plan, first: u32, last: u32) -> String {
         plan.start,
         plan.timezone
     );
-    for week in plan.weeks.iter().filter(|w| (first..=last).contains(&w.number)) {
+    for week in plan
+        .weeks
+        .iter()
+        .filter(|w| (first..=last).contains(&w.number))
+    {
         out.push('\n');
         render_week(&mut out, plan, week);
     }
@@ -104,8 +109,15 @@ fn render_week(out: &mut String, plan: &Plan, week: &Week) {
     for session in &week.sessions {
         render_session(out, session);
     }
-    for race in plan.races.iter().filter(|r| r.week == i64::from(week.number)) {
-        let time = race.time.map(|t| format!(" {}", t.strftime("%H:%M"))).unwrap_or_default();
+    for race in plan
+        .races
+        .iter()
+        .filter(|r| r.week == i64::from(week.number))
+    {
+        let time = race
+            .time
+            .map(|t| format!(" {}", t.strftime("%H:%M")))
+            .unwrap_or_default();
         let _ = writeln!(out, "  race: {} {}{time}", race.name, race.date);
     }
 }
@@ -128,11 +140,19 @@ fn render_session(out: &mut String, session: &SessionOccurrence) {
     );
     let mut rows: Vec<[String; 5]> = Vec::new();
     if let Some(warmup) = &session.warmup {
-        rows.push(phase_row("warmup", warmup.duration_min, warmup.note.as_deref()));
+        rows.push(phase_row(
+            "warmup",
+            warmup.duration_min,
+            warmup.note.as_deref(),
+        ));
     }
     for exercise in &session.exercises {
         for (i, group) in exercise.sets.iter().enumerate() {
-            let name = if i == 0 { exercise.exercise.clone() } else { String::new() };
+            let name = if i == 0 {
+                exercise.exercise.clone()
+            } else {
+                String::new()
+            };
             let load = group.load.as_ref().map(|l| l.text()).unwrap_or_default();
             let rest = match (i, exercise.rest_s) {
                 (0, Some(s)) => format!("rest {}", format_duration(s)),
@@ -147,7 +167,11 @@ fn render_session(out: &mut String, session: &SessionOccurrence) {
         }
     }
     if let Some(cooldown) = &session.cooldown {
-        rows.push(phase_row("cooldown", cooldown.duration_min, cooldown.note.as_deref()));
+        rows.push(phase_row(
+            "cooldown",
+            cooldown.duration_min,
+            cooldown.note.as_deref(),
+        ));
     }
     let widths: Vec<usize> = (0..5)
         .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
