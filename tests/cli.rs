@@ -154,3 +154,19 @@ fn the_readme_build_command_works() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).starts_with("# Spring half marathon"));
 }
+
+#[test]
+fn build_lists_findings_and_deny_warnings_stops_it() {
+    let plan = "tests/fixtures/rules/schedule.same-session/fires.stride";
+    let out = stride(&["build", plan]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("schedule.same-session"));
+    let markdown = text(&out.stdout);
+    assert!(markdown.contains("## Findings"), "{markdown}");
+    assert!(markdown.contains("`schedule.same-session`"), "{markdown}");
+
+    let out = stride(&["build", plan, "--deny", "warnings"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(text(&out.stderr).contains("--deny warnings"));
+}

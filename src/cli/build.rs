@@ -119,22 +119,31 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
     let source = input::read(&args.plan)?;
 
     let compiled = crate::compile(&source.text);
-    if !compiled.diagnostics.is_empty() {
+    // The checker's findings count too: a denied rule stops the build, and
+    // the Markdown lists every finding at its end.
+    let check_options = crate::check::Options::for_plan(&args.plan, Default::default())
+        .map_err(|e| e.to_string())?;
+    let mut diagnostics = compiled.diagnostics.clone();
+    diagnostics.extend(crate::check::check(&compiled, &check_options));
+    crate::diagnostic::sort(&mut diagnostics);
+    if !diagnostics.is_empty() {
         let style = Style {
             color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             ..Style::PLAIN
         };
         err!(
             "{}",
-            render::human(&compiled.diagnostics, &source.name, &source.text, style)
+            render::human(&diagnostics, &source.name, &source.text, style)
         );
     }
-    if compiled.has_errors() {
+    if diagnostics
+        .iter()
+        .any(crate::diagnostic::Diagnostic::is_error)
+    {
         errln!("error: {} has errors; nothing was built", source.name);
         return Ok(FAILURE);
     }
-    let warnings = compiled
-        .diagnostics
+    let warnings = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Warning)
         .count();
@@ -171,7 +180,7 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
         alarm_s: args.alarm,
         weeks: args.weeks,
         stamp,
-        findings: &compiled.diagnostics,
+        findings: &diagnostics,
         source: Some(&source.text),
     };
     let text = emit::emit(plan, format, &options);
