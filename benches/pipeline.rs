@@ -91,7 +91,9 @@ fn parse_expand_check(bencher: Bencher, name: &str) {
 #[divan::bench(args = SIZES, consts = [0, 1, 2])]
 fn emit<const FORMAT: usize>(bencher: Bencher, name: &str) {
     let text = source(name);
-    let plan = stride::compile(&text).plan.unwrap_or_else(|| panic!("{name} compiles"));
+    let plan = stride::compile(&text)
+        .plan
+        .unwrap_or_else(|| panic!("{name} compiles"));
     let format = [Format::Json, Format::Markdown, Format::Icalendar][FORMAT];
     let options = emit::Options::default();
     bencher
@@ -130,4 +132,32 @@ fn corpus_1000_parallel(bencher: Bencher) {
             })
             .sum::<usize>()
     });
+}
+
+const REPORTS: &[&str] = &["concise", "json", "sarif", "github", "junit"];
+
+/// Each `stride check --format` emitter on the large plan's ~200 findings
+/// (520-week plan: ~2,000), measured apart from checking.
+#[divan::bench(args = REPORTS, consts = [52, 520])]
+fn report<const WEEKS: usize>(bencher: Bencher, format: &str) {
+    use stride::report::{CheckedFile, Format};
+    let text = generate::plan(&Shape {
+        weeks: WEEKS as _,
+        ..Shape::large()
+    });
+    let compiled = stride::compile(&text);
+    let mut diagnostics = compiled.diagnostics.clone();
+    diagnostics.extend(stride::check::check(
+        &compiled,
+        &stride::check::Options::default(),
+    ));
+    let files = [CheckedFile {
+        name: "large.stride".to_string(),
+        text,
+        diagnostics,
+    }];
+    let format: Format = format.parse().unwrap_or(Format::Concise);
+    bencher
+        .counter(ItemsCount::new(files[0].diagnostics.len()))
+        .bench(|| format.render(black_box(&files)));
 }

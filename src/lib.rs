@@ -11,12 +11,15 @@ pub mod check;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod diagnostic;
-pub mod generate;
 pub mod emit;
+pub mod fmt;
+pub mod generate;
 pub mod lower;
+pub mod lsp;
 pub mod parse;
 pub mod plan;
 pub mod render;
+pub mod report;
 pub mod span;
 pub mod suggest;
 

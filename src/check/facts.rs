@@ -79,7 +79,7 @@ pub struct Facts<'p> {
 
 impl<'p> Facts<'p> {
     pub fn new(plan: &'p Plan) -> Self {
-        let tz = TimeZone::get(&plan.timezone).unwrap_or(TimeZone::UTC);
+        let tz = bundled_zones().get(&plan.timezone).unwrap_or(TimeZone::UTC);
         let taper_weeks: Vec<u32> = plan
             .weeks
             .iter()
@@ -214,6 +214,14 @@ impl<'p> Facts<'p> {
             None => self.day(r.date),
         }
     }
+}
+
+/// The bundled tz database, as lowering reads it: jiff's global one
+/// (`TimeZone::get`) walks the machine's zoneinfo directory on first use,
+/// milliseconds of every `stride check` process.
+fn bundled_zones() -> &'static jiff::tz::TimeZoneDatabase {
+    static DB: std::sync::OnceLock<jiff::tz::TimeZoneDatabase> = std::sync::OnceLock::new();
+    DB.get_or_init(jiff::tz::TimeZoneDatabase::bundled)
 }
 
 fn unix(date: Date, tz: &TimeZone) -> i64 {

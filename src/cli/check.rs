@@ -1,42 +1,83 @@
-//! `stride check FILE...`: compile each plan, run the rules, render the
-//! diagnostics to stderr and end with a summary line.
+//! `stride check PATH...`: find the plans, compile and check them in
+//! parallel, print the diagnostics in the chosen format (sorted by path,
+//! then position) and end with a summary line on stderr.
+//!
+//! Human output goes to stderr, like the compiler's diagnostics of every
+//! other command; the machine formats go to stdout (or `-o FILE`), so that
+//! `stride check --format json plans | jq` sees nothing else.
 
-use std::io::IsTerminal;
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use clap::Args;
+use rayon::prelude::*;
 
 use super::input;
+use crate::check::config::{self, Config, ConfigError};
 use crate::check::{Level, Options, Overrides, Registry};
-use crate::diagnostic::{self, Severity};
+use crate::diagnostic;
 use crate::render::{self, Style};
+use crate::report::{CheckedFile, Format, Summary};
+
+/// The environment variable that sets the default `--format`.
+pub const FORMAT_ENV: &str = "STRIDE_FORMAT";
 
 #[derive(Debug, Args)]
 #[command(
     after_help = "Levels rise in precedence from each rule's default, through the nearest \
 stride.yaml, the plan's `rules { }` block and `# stride: allow(RULE)` comments, to these flags. \
-A named rule beats `all`; for the same rule, --deny beats --warn beats --allow."
+A named rule beats `all`; for the same rule, --deny beats --warn beats --allow.
+
+Exit codes: 0 no errors; 1 errors (or warnings with --deny warnings or more than \
+--max-warnings); 2 usage, configuration or I/O problems. --exit-zero turns 1 into 0."
 )]
 pub struct CheckArgs {
-    /// Plan files to check; `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<String>,
+    /// Plan files and directories (searched for `*.stride`, respecting
+    /// .gitignore); `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// The name to report standard input under (and to find its
+    /// stride.yaml from).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
     /// Do not report RULE (or `all`).
     #[arg(long, value_name = "RULE")]
     pub allow: Vec<String>,
     /// Report RULE (or `all`) as a warning.
     #[arg(long, value_name = "RULE")]
     pub warn: Vec<String>,
-    /// Report RULE (or `all`) as an error, which fails the run.
+    /// Report RULE (or `all`) as an error, which fails the run;
+    /// `--deny warnings` fails the run on any warning.
     #[arg(long, value_name = "RULE")]
     pub deny: Vec<String>,
     /// Choose a profile where the evidence conflicts: heavy, moderate,
     /// recovery-24h, recovery-48h, consolidated, distributed.
     #[arg(long, value_name = "NAME")]
     pub profile: Vec<String>,
+    /// Output format: human, concise, json, sarif, github or junit
+    /// [default: $STRIDE_FORMAT, else human].
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    pub format: Option<Format>,
+    /// Write the diagnostics to FILE instead of the terminal.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Fail (exit 1) when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Exit 0 even when there are errors (usage and I/O problems still
+    /// exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+}
+
+fn parse_format(word: &str) -> Result<Format, String> {
+    word.parse()
 }
 
 impl CheckArgs {
-    /// The levels and profiles the flags set.
+    /// The levels and profiles the flags set (`--deny warnings` is not a
+    /// rule and is left out).
     pub fn overrides(&self) -> Overrides {
         let mut levels = Vec::new();
         for (names, level) in [
@@ -44,20 +85,31 @@ impl CheckArgs {
             (&self.warn, Level::Warn),
             (&self.deny, Level::Deny),
         ] {
-            levels.extend(names.iter().map(|n| (n.clone(), level)));
+            levels.extend(
+                names
+                    .iter()
+                    .filter(|n| !(level == Level::Deny && n.as_str() == DENY_WARNINGS))
+                    .map(|n| (n.clone(), level)),
+            );
         }
         Overrides {
             levels,
             profiles: self.profile.clone(),
         }
     }
+
+    fn deny_warnings(&self) -> bool {
+        self.deny.iter().any(|n| n == DENY_WARNINGS)
+    }
 }
+
+const DENY_WARNINGS: &str = "warnings";
 
 /// The style for diagnostics on stderr: colour only on a terminal and
 /// without `NO_COLOR`.
 pub fn stderr_style() -> Style {
-    let color = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color =
+        io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
@@ -69,74 +121,309 @@ pub fn stderr_style() -> Style {
     }
 }
 
+/// A plan to check.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Input {
+    File(String),
+    Stdin,
+}
+
+impl Input {
+    fn name<'a>(&'a self, stdin_name: &'a str) -> &'a str {
+        match self {
+            Input::File(path) => path,
+            Input::Stdin => stdin_name,
+        }
+    }
+}
+
+/// What became of one input: its diagnostics, or why it could not be
+/// checked.
+struct Outcome {
+    result: Result<CheckedFile, String>,
+    /// The human rendering, made in parallel with the checking.
+    human: Option<String>,
+}
+
 pub fn run(args: CheckArgs) -> u8 {
+    let mut stderr = Sink::stderr();
     let overrides = args.overrides();
     if let Err(err) = overrides.validate(Registry::builtin()) {
-        eprintln!("error: {err}");
+        stderr.line(&format!("error: {err}"));
         return super::USAGE;
     }
-    let style = stderr_style();
-    let mut problem = false;
-    let (mut errors, mut warnings, mut infos, mut files) = (0usize, 0usize, 0usize, 0usize);
-    for path in &args.files {
-        let source = match input::read(path) {
-            Ok(source) => source,
+    let format = match args.format {
+        Some(format) => format,
+        None => match std::env::var(FORMAT_ENV) {
+            Ok(word) if !word.is_empty() => match word.parse() {
+                Ok(format) => format,
+                Err(message) => {
+                    stderr.line(&format!("error: {FORMAT_ENV}: {message}"));
+                    return super::USAGE;
+                }
+            },
+            _ => Format::Human,
+        },
+    };
+
+    let (mut inputs, mut problems) = collect(&args.paths);
+    // Standard input takes its place among the files by the name it shows.
+    let stdin_name = args.stdin_filename.as_deref().unwrap_or("<stdin>");
+    inputs.sort_by(|a, b| a.name(stdin_name).cmp(b.name(stdin_name)));
+    let stdin = if inputs.contains(&Input::Stdin) {
+        let mut source = input::read("-");
+        if let (Ok(source), Some(name)) = (&mut source, &args.stdin_filename) {
+            source.name = name.clone();
+        }
+        Some(source)
+    } else {
+        None
+    };
+    let configs = configs(&inputs, args.stdin_filename.as_deref());
+    let style = match &args.output {
+        Some(_) => Style::PLAIN,
+        None => stderr_style(),
+    };
+    let human = format == Format::Human;
+    let job = |input: &Input| {
+        let (source, config) = match input {
+            Input::File(path) => (input::read(path), configs.get(&config_dir(path))),
+            Input::Stdin => (
+                stdin
+                    .clone()
+                    .unwrap_or_else(|| Err("standard input".into())),
+                configs.get(&config_dir(args.stdin_filename.as_deref().unwrap_or("-"))),
+            ),
+        };
+        check_one(source, config, &overrides, human.then_some(style))
+    };
+    // One plan is not worth waking a thread pool for.
+    let outcomes: Vec<Outcome> = if inputs.len() > 1 {
+        inputs.par_iter().map(job).collect()
+    } else {
+        inputs.iter().map(job).collect()
+    };
+
+    let mut files = Vec::new();
+    let mut human_text = String::new();
+    for outcome in outcomes {
+        match outcome.result {
+            Ok(file) => {
+                if let Some(text) = outcome.human {
+                    human_text.push_str(&text);
+                }
+                files.push(file);
+            }
             Err(message) => {
-                eprintln!("error: {message}");
-                problem = true;
-                continue;
-            }
-        };
-        let options = match Options::for_plan(path, overrides.clone()) {
-            Ok(options) => options,
-            Err(err) => {
-                eprintln!("error: {err}");
-                problem = true;
-                continue;
-            }
-        };
-        files += 1;
-        let compiled = crate::compile(&source.text);
-        let mut diags = compiled.diagnostics.clone();
-        diags.extend(crate::check::check(&compiled, &options));
-        diagnostic::sort(&mut diags);
-        for d in &diags {
-            match d.severity {
-                Severity::Error => errors += 1,
-                Severity::Warning => warnings += 1,
-                Severity::Advice => infos += 1,
+                // In the human format, the error line takes its file's place.
+                if human && args.output.is_none() {
+                    human_text.push_str(&format!("error: {message}\n"));
+                } else {
+                    stderr.line(&format!("error: {message}"));
+                }
+                problems += 1;
             }
         }
-        eprint!(
-            "{}",
-            render::human(&diags, &source.name, &source.text, style)
-        );
     }
+
+    let rendered = match format.render(&files) {
+        Some(text) => text,
+        None => human_text,
+    };
+    let written = match (&args.output, human) {
+        (Some(path), _) => super::output::write_atomic(path, rendered.as_bytes())
+            .map_err(|e| format!("{}: {e}", path.display())),
+        (None, true) => {
+            stderr.text(&rendered);
+            Ok(())
+        }
+        (None, false) => Sink::stdout()
+            .write(&rendered)
+            .map_err(|e| format!("cannot write to standard output: {e}")),
+    };
+    if let Err(message) = written {
+        stderr.line(&format!("error: {message}"));
+        problems += 1;
+    }
+
+    let summary = Summary::of(&files);
     // With no file read, the error lines above say everything.
-    if files > 0 {
-        eprintln!("{}", summary(errors, warnings, infos, files));
+    if summary.files > 0 {
+        stderr.line(&summary.to_string());
     }
-    if problem {
+    let failed = summary.errors > 0
+        || (args.deny_warnings() && summary.warnings > 0)
+        || args.max_warnings.is_some_and(|max| summary.warnings > max);
+    if problems > 0 {
         super::USAGE
-    } else if errors > 0 {
+    } else if failed && !args.exit_zero {
         super::FAILURE
     } else {
         super::SUCCESS
     }
 }
 
-/// `2 errors, 3 warnings in 1 file`, with notes when there are any.
-pub fn summary(errors: usize, warnings: usize, infos: usize, files: usize) -> String {
-    let count =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let mut text = format!(
-        "{}, {}",
-        count(errors, "error", "errors"),
-        count(warnings, "warning", "warnings")
-    );
-    if infos > 0 {
-        text.push_str(&format!(", {}", count(infos, "note", "notes")));
+/// Compiles and checks one plan.
+fn check_one(
+    source: Result<input::Source, String>,
+    config: Option<&Result<Option<Config>, ConfigError>>,
+    overrides: &Overrides,
+    human: Option<Style>,
+) -> Outcome {
+    let failed = |message: String| Outcome {
+        result: Err(message),
+        human: None,
+    };
+    let source = match source {
+        Ok(source) => source,
+        Err(message) => return failed(message),
+    };
+    let config = match config {
+        Some(Ok(config)) => config.clone(),
+        Some(Err(err)) => return failed(err.to_string()),
+        None => None,
+    };
+    let options = Options {
+        config,
+        overrides: overrides.clone(),
+    };
+    let compiled = crate::compile(&source.text);
+    let mut diagnostics = compiled.diagnostics.clone();
+    diagnostics.extend(crate::check::check(&compiled, &options));
+    diagnostic::sort(&mut diagnostics);
+    let human = human.map(|style| render::human(&diagnostics, &source.name, &source.text, style));
+    Outcome {
+        result: Ok(CheckedFile {
+            name: source.name,
+            text: source.text,
+            diagnostics,
+        }),
+        human,
     }
-    text.push_str(&format!(" in {}", count(files, "file", "files")));
-    text
+}
+
+/// The plans the arguments name, sorted by path and without duplicates,
+/// and how many arguments named nothing usable (reported on stderr).
+fn collect(paths: &[String]) -> (Vec<Input>, usize) {
+    let mut stderr = Sink::stderr();
+    let mut inputs = Vec::new();
+    let mut problems = 0;
+    for path in paths {
+        if path == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        if !Path::new(path).is_dir() {
+            // Named explicitly: checked whatever its extension; a missing
+            // file is reported when it is read.
+            inputs.push(Input::File(path.clone()));
+            continue;
+        }
+        let before = inputs.len();
+        let walk = ignore::WalkBuilder::new(path)
+            // .gitignore applies whether or not this is a git checkout.
+            .require_git(false)
+            .build();
+        for entry in walk {
+            match entry {
+                Ok(entry) => {
+                    let is_plan = entry.file_type().is_some_and(|t| t.is_file())
+                        && entry.path().extension().is_some_and(|e| e == "stride");
+                    if is_plan {
+                        // `stride check .` shows `plans/a.stride`, not `./plans/a.stride`.
+                        let path = entry.path().strip_prefix("./").unwrap_or(entry.path());
+                        inputs.push(Input::File(path.display().to_string()));
+                    }
+                }
+                Err(err) => {
+                    stderr.line(&format!("error: {err}"));
+                    problems += 1;
+                }
+            }
+        }
+        if inputs.len() == before {
+            stderr.line(&format!("error: {path}: is a directory, not a plan file"));
+            problems += 1;
+        }
+    }
+    inputs.sort();
+    inputs.dedup();
+    (inputs, problems)
+}
+
+/// The directory whose stride.yaml applies to a plan.
+fn config_dir(path: &str) -> PathBuf {
+    config::dir_of(path)
+}
+
+/// The configuration of every directory holding an input, each found and
+/// read once however many plans share it.
+fn configs(
+    inputs: &[Input],
+    stdin_name: Option<&str>,
+) -> BTreeMap<PathBuf, Result<Option<Config>, ConfigError>> {
+    let registry = Registry::builtin();
+    let mut out = BTreeMap::new();
+    for input in inputs {
+        let path = match input {
+            Input::File(path) => path.as_str(),
+            Input::Stdin => stdin_name.unwrap_or("-"),
+        };
+        let dir = config_dir(path);
+        out.entry(dir)
+            .or_insert_with_key(|dir| config::discover(dir, registry));
+    }
+    out
+}
+
+/// A standard stream, written through its lock. A reader that went away
+/// (`stride check plans | head -1`) ends the output quietly: a closed pipe
+/// is no reason to fail, let alone to panic as `print!` does.
+struct Sink {
+    stdout: bool,
+    closed: bool,
+}
+
+impl Sink {
+    fn stdout() -> Sink {
+        Sink {
+            stdout: true,
+            closed: false,
+        }
+    }
+
+    fn stderr() -> Sink {
+        Sink {
+            stdout: false,
+            closed: false,
+        }
+    }
+
+    fn write(&mut self, text: &str) -> io::Result<()> {
+        if self.closed || text.is_empty() {
+            return Ok(());
+        }
+        let result = if self.stdout {
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        } else {
+            io::stderr().lock().write_all(text.as_bytes())
+        };
+        match result {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
+
+    /// Writes to stderr, where a failure has nowhere to be reported.
+    fn text(&mut self, text: &str) {
+        let _ = self.write(text);
+    }
+
+    fn line(&mut self, text: &str) {
+        self.text(&format!("{text}\n"));
+    }
 }

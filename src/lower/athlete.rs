@@ -119,7 +119,7 @@ fn level(word: &Spanned<String>, diags: &mut Vec<Diagnostic>) -> Option<Level> {
         return Some(level);
     }
     let names = LEVELS.map(Level::keyword);
-    let help = match crate::suggest::closest(&word.value, names) {
+    let help = match super::closest(&word.value, names, diags) {
         Some(near) => format!(
             "{} levels are beginner, intermediate and advanced",
             super::did_you_mean(near)

@@ -2,9 +2,10 @@
 //! laid out on them, deload and taper weeks, and local times made instants.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use jiff::civil::{Date, Time};
-use jiff::tz::{Offset, TimeZone};
+use jiff::tz::{Offset, TimeZone, TimeZoneDatabase};
 use jiff::{SignedDuration, Timestamp, Zoned};
 
 use crate::ast::{Block, DateLit, Deload, DeloadSchedule, Item, Race, Taper, TimeLit};
@@ -12,9 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::plan::{BlockInfo, RaceEvent, WeekKind};
 use crate::span::{Span, Spanned};
 
-/// The longest plan stride expands: ten years of weeks. Anything longer is
-/// a typo, and capping it keeps every later computation small.
-pub const MAX_WEEKS: u32 = 520;
+use super::limits::MAX_WEEKS;
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -95,6 +94,21 @@ pub struct Zone {
     pub name: String,
 }
 
+/// The time zone database built into stride, the only one it reads.
+///
+/// jiff's global database (`TimeZone::get`) prefers the machine's copy, or
+/// whatever directory `TZDIR` names, to the bundled one: results would
+/// depend on the machine, and `TZDIR=/` makes it walk the whole file system.
+pub fn time_zones() -> &'static TimeZoneDatabase {
+    static DB: OnceLock<TimeZoneDatabase> = OnceLock::new();
+    DB.get_or_init(TimeZoneDatabase::bundled)
+}
+
+/// The zone of that IANA name in [`time_zones`], ignoring case.
+pub fn time_zone(name: &str) -> Option<TimeZone> {
+    time_zones().get(name).ok()
+}
+
 /// Looks the `timezone` up in the bundled tz database; UTC without one.
 pub fn zone(name: Option<&Spanned<String>>, diags: &mut Vec<Diagnostic>) -> Zone {
     let utc = Zone {
@@ -102,16 +116,17 @@ pub fn zone(name: Option<&Spanned<String>>, diags: &mut Vec<Diagnostic>) -> Zone
         name: "UTC".to_owned(),
     };
     let Some(name) = name else { return utc };
-    match TimeZone::get(&name.value) {
+    match time_zones().get(&name.value) {
         Ok(tz) => Zone {
             name: tz.iana_name().unwrap_or(&name.value).to_owned(),
             tz,
         },
         Err(_) => {
-            let names: Vec<_> = jiff::tz::db().available().collect();
+            let names: Vec<_> = time_zones().available().collect();
             let help = match super::closest_ignoring_case(
                 &name.value,
                 names.iter().map(|n| n.as_str()),
+                diags,
             ) {
                 Some(near) => super::did_you_mean(near),
                 None => {
@@ -244,8 +259,9 @@ fn range_text(first: u32, last: u32) -> String {
     }
 }
 
-/// Checks every block's `weeks A-B` and that no two blocks share a week.
-/// A block with invalid weeks gets `None` (and covers nothing).
+/// Checks every block's `weeks A-B` and that no two blocks share a week
+/// (reporting each block against the first earlier one it overlaps). A
+/// block with invalid weeks gets `None` (and covers nothing).
 pub fn block_weeks(
     blocks: &[(&Block, &Item)],
     diags: &mut Vec<Diagnostic>,
@@ -316,6 +332,9 @@ pub fn block_weeks(
                 )
                 .with_help("make each block start after the one before it ends"),
             );
+            // One overlap a block is enough to act on, and it keeps the
+            // report linear in the number of blocks.
+            break;
         }
         ranges.push(Some(range));
     }

@@ -178,7 +178,7 @@ fn word(
     if vocabulary.contains(&value.value.as_str()) {
         return Some(value.value.clone());
     }
-    let help = match crate::suggest::closest(&value.value, vocabulary.iter().copied()) {
+    let help = match super::closest(&value.value, vocabulary.iter().copied(), diags) {
         Some(near) => super::did_you_mean(near),
         None => format!("use one of: {}", vocabulary.join(", ")),
     };
@@ -214,7 +214,7 @@ pub fn resolve<'c>(
     if let Some(entry) = catalogue.get(&name.value) {
         return Some(entry);
     }
-    let help = match catalogue.suggest(&name.value) {
+    let help = match super::closest(&name.value, catalogue.names(), diags) {
         Some(near) => super::did_you_mean(near),
         None => format!(
             "define it with an `exercise {} {{ muscles ... pattern ... }}` statement, or use a name from the exercise catalogue",

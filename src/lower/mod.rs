@@ -17,12 +17,14 @@
 //! - [`calendar`]: dates, times, the time zone, weeks, blocks, deloads, taper;
 //! - [`prescription`]: one exercise line made concrete for one week;
 //! - [`schedule`]: sessions and runs placed on their dates;
-//! - [`spacing`]: the scheduling constraints the checker enforces.
+//! - [`spacing`]: the scheduling constraints the checker enforces;
+//! - [`limits`]: how much one plan may expand to.
 
 mod athlete;
 mod calendar;
 mod exercises;
 mod header;
+pub mod limits;
 mod prescription;
 mod schedule;
 mod spacing;
@@ -39,6 +41,8 @@ use crate::diagnostic::Diagnostic;
 use crate::plan::{Plan, SCHEMA_VERSION};
 use crate::span::Span;
 
+pub use calendar::{time_zone, time_zones};
+
 /// The expansion and every semantic problem found on the way.
 #[derive(Debug, Clone, Default)]
 pub struct Lowered {
@@ -54,7 +58,8 @@ pub struct Lowered {
 pub fn lower(file: &ast::File, catalogue: &Catalogue) -> Lowered {
     let mut diags = Vec::new();
 
-    let header = header::read(file, &mut diags);
+    let mut header = header::read(file, &mut diags);
+    limits::statements(&mut header, &mut diags);
     let catalogue = exercises::build(&header.exercises, catalogue, &mut diags);
     let athlete::Lowered {
         athlete,
@@ -67,7 +72,7 @@ pub fn lower(file: &ast::File, catalogue: &Catalogue) -> Lowered {
     calendar::check_counts(header.deload, header.taper, &mut diags);
     let modifiers = prescription::week_modifiers(&header, athlete.level, &mut diags);
 
-    let plan_runs = schedule::runs(header.runs, &mut diags);
+    let plan_runs = schedule::runs(limits::runs(header.runs, &mut diags), &mut diags);
     let mut used = BTreeMap::new();
     let templates = schedule::blocks(
         &header.blocks,
@@ -107,7 +112,7 @@ pub fn lower(file: &ast::File, catalogue: &Catalogue) -> Lowered {
                 modifiers: &modifiers,
                 athlete: &athlete,
             });
-            Some(Plan {
+            limits::expanded(&weeks, &mut diags).then(|| Plan {
                 schema_version: SCHEMA_VERSION,
                 name: name.value.clone(),
                 start: calendar.start,
@@ -137,19 +142,54 @@ fn did_you_mean(name: &str) -> String {
     format!("did you mean `{name}`?")
 }
 
+/// Longest word, and longest candidate, a "did you mean" is looked for:
+/// the edit distance costs the product of their lengths.
+const SUGGEST_MAX_LEN: usize = 64;
+
+/// Most candidates a "did you mean" compares a word with.
+const SUGGEST_MAX_CANDIDATES: usize = 2000;
+
+/// No "did you mean" is looked for once this many problems have been
+/// found: a file of thousands of unknown names gets the first suggestions
+/// at once, not all of them after minutes.
+const SUGGEST_MAX_DIAGNOSTICS: usize = 100;
+
+/// The candidate closest to `word`, if it is close enough to be a typo and
+/// the search is within the bounds above.
+fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    diags: &[Diagnostic],
+) -> Option<&'a str> {
+    if word.len() > SUGGEST_MAX_LEN || diags.len() >= SUGGEST_MAX_DIAGNOSTICS {
+        return None;
+    }
+    crate::suggest::closest(
+        word,
+        candidates
+            .into_iter()
+            .filter(|c| c.len() <= SUGGEST_MAX_LEN)
+            .take(SUGGEST_MAX_CANDIDATES),
+    )
+}
+
 /// The closest candidate to `word` ignoring case, as the candidate is
 /// spelled: for names people capitalise (time zones, session names).
 fn closest_ignoring_case<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
+    diags: &[Diagnostic],
 ) -> Option<&'a str> {
     let lowered: Vec<(String, &'a str)> = candidates
         .into_iter()
+        .filter(|c| c.len() <= SUGGEST_MAX_LEN)
+        .take(SUGGEST_MAX_CANDIDATES)
         .map(|c| (c.to_lowercase(), c))
         .collect();
-    let hit = crate::suggest::closest(
+    let hit = closest(
         &word.to_lowercase(),
         lowered.iter().map(|(l, _)| l.as_str()),
+        diags,
     )?
     .to_owned();
     lowered

@@ -219,6 +219,7 @@ pub fn template(
 }
 
 fn check_group(group: &ast::SetGroup, diags: &mut Vec<Diagnostic>) {
+    super::limits::set_group(group, diags);
     if group.sets.value == 0 {
         diags.push(
             Diagnostic::error("invalid-sets", "a set group needs at least one set")

@@ -14,6 +14,7 @@ use crate::plan::{
 use crate::span::Span;
 
 use super::calendar::{self, Calendar, Zone};
+use super::limits;
 use super::prescription::{self, Context, LineTemplate, WeekModifiers};
 
 /// The end of a timed session without a duration, for overlaps and for its
@@ -82,10 +83,17 @@ pub fn blocks(
 ) -> Vec<BlockTemplate> {
     let mut templates = Vec::new();
     for (index, (block, _)) in blocks.iter().enumerate() {
-        let block_runs = block.runs.as_ref().map(|r| runs(&r.value, diags));
+        let block_runs = block
+            .runs
+            .as_ref()
+            .map(|r| runs(limits::runs(&r.value, diags), diags));
         let mut names: BTreeMap<&str, Span> = BTreeMap::new();
         let mut sessions = Vec::new();
+        let mut week = limits::WeekLoad::new(block);
         for (number, session) in block.sessions.iter().enumerate() {
+            if !week.add(block, session, diags) {
+                break;
+            }
             if let Some(first) = names.get(session.name.value.as_str()) {
                 diags.push(
                     Diagnostic::error(
@@ -174,8 +182,7 @@ fn session_template(
         location: session.location.as_ref().map(|l| l.value.clone()),
         warmup: session.warmup.as_ref().map(prescription::phase),
         cooldown: session.cooldown.as_ref().map(prescription::phase),
-        lines: session
-            .exercises
+        lines: limits::exercises(session, diags)
             .iter()
             .filter_map(|line| prescription::template(line, cx, used, diags))
             .collect(),

@@ -43,7 +43,7 @@ fn check(selector: &Spanned<Selector>, names: &BTreeSet<&str>, diags: &mut Vec<D
     if names.contains(name.as_str()) {
         return;
     }
-    let help = match super::closest_ignoring_case(name, names.iter().copied()) {
+    let help = match super::closest_ignoring_case(name, names.iter().copied(), diags) {
         Some(near) => format!("did you mean \"{near}\"?"),
         None if names.is_empty() => {
             "the plan names no session, run or race yet; or use a kind: strength, lower, upper, plyo, run, hard-run, easy-run, race".to_owned()

@@ -761,3 +761,71 @@ fn no_panic_on_mutated_reference_plans() {
         let _ = lower(&parsed.file, Catalogue::builtin());
     }
 }
+
+// ---------------------------------------------------------------- limits
+
+fn numbered_sessions(count: usize, line: &str) -> String {
+    (0..count)
+        .map(|s| format!("  session \"S{s}\" mon {{\n    {line}\n  }}\n"))
+        .collect()
+}
+
+#[test]
+fn a_limit_points_at_the_first_thing_past_it() {
+    let lines = "    plank 3x30s\n".repeat(limits::MAX_EXERCISES_PER_SESSION);
+    let source = format!(
+        "plan \"P\"\nstart 2027-01-04\nblock \"B\" weeks 1-2 {{\n  session \"S\" mon {{\n{lines}    dead-bug 3x8\n  }}\n}}\n"
+    );
+    let d = single(&source, "too-many-exercises");
+    assert_eq!(
+        text(&source, d.primary_span().expect("label")),
+        "dead-bug 3x8"
+    );
+
+    let source = format!(
+        "plan \"P\"\nstart 2027-01-04\nblock \"B\" weeks 1-2 {{\n{}}}\n",
+        numbered_sessions(limits::MAX_SESSIONS_PER_WEEK + 1, "plank 3x30s")
+    );
+    let d = single(&source, "too-many-sessions");
+    let label = text(&source, d.primary_span().expect("label"));
+    assert!(label.starts_with("session \"S50\" mon"), "{label}");
+
+    let runs = "  sun 30min easy\n".repeat(limits::MAX_RUNS_PER_WEEK);
+    let source = format!(
+        "plan \"P\"\nstart 2027-01-04\nruns {{\n{runs}  sat 20min hard \"Last\"\n}}\nblock \"B\" weeks 1-2 {{\n{}}}\n",
+        numbered_sessions(1, "plank 3x30s")
+    );
+    let d = single(&source, "too-many-runs");
+    assert_eq!(
+        text(&source, d.primary_span().expect("label")),
+        "sat 20min hard \"Last\""
+    );
+}
+
+#[test]
+fn a_progression_past_a_limit_points_at_the_progression() {
+    let source = "plan \"P\"\nstart 2027-01-04\nblock \"B\" weeks 1-20 {\n  session \"S\" mon {\n    back-squat 3x5 @20kg progress sets +10/week\n  }\n}\n";
+    let d = single(source, "too-many-sets");
+    assert_eq!(
+        text(source, d.primary_span().expect("label")),
+        "sets +10/week"
+    );
+    assert!(
+        d.message.starts_with("in week 11, 103 sets"),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
+fn overlapping_blocks_are_reported_once_a_block() {
+    let blocks: String = (0..5)
+        .map(|b| {
+            format!(
+                "block \"B{b}\" weeks 1-2 {{\n  session \"S\" mon {{\n    plank 3x30s\n  }}\n}}\n"
+            )
+        })
+        .collect();
+    let source = format!("plan \"P\"\nstart 2027-01-04\n{blocks}");
+    assert_eq!(codes(&source), vec!["overlapping-blocks"; 4]);
+}

@@ -1,0 +1,216 @@
+//! The canonical spelling of every leaf of the language: numbers, durations,
+//! loads, sets, progressions.
+//!
+//! Each function prints a value so that parsing the text gives the same
+//! value back. Strings, identifiers and unit words are the exception: they
+//! are copied as written, because their spelling is their meaning.
+
+use crate::ast::{
+    DateLit, Load, Mass, Progression, Reps, SetGroup, Step, StepAmount, TimeLit, Value,
+};
+use crate::span::Span;
+
+/// A number as the grammar reads it: digits with an optional fraction, no
+/// exponent, no leading or trailing zeros (`82.5`, `100`).
+///
+/// Rust prints an `f64` as the shortest text that reads back as the same
+/// value and never in exponent form, which is exactly that.
+pub fn number(value: f64) -> String {
+    format!("{value}")
+}
+
+/// A duration by its length, the way people write them: seconds under two
+/// minutes (`45s`, `90s`), minutes under two hours (`2min30s`, `60min`,
+/// `100min`), hours above (`3h`, `2h30min`, `24h`).
+pub fn duration(seconds: u32) -> String {
+    if seconds < 120 {
+        return format!("{seconds}s");
+    }
+    let hours = if seconds >= 7200 { seconds / 3600 } else { 0 };
+    let rest = seconds - hours * 3600;
+    let (minutes, seconds) = (rest / 60, rest % 60);
+    let mut out = String::new();
+    if hours > 0 {
+        out.push_str(&format!("{hours}h"));
+    }
+    if minutes > 0 {
+        out.push_str(&format!("{minutes}min"));
+    }
+    if seconds > 0 {
+        out.push_str(&format!("{seconds}s"));
+    }
+    out
+}
+
+pub fn date(date: DateLit) -> String {
+    format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)
+}
+
+pub fn time(time: TimeLit) -> String {
+    format!("{:02}:{:02}", time.hour, time.minute)
+}
+
+/// `80kg`: the unit word is kept as written (a misspelt one is an error the
+/// compiler reports, and the formatter does not guess).
+pub fn mass(mass: &Mass) -> String {
+    format!("{}{}", number(mass.value), mass.unit.value)
+}
+
+/// `75%`.
+pub fn percent(value: f64) -> String {
+    format!("{}%", number(value))
+}
+
+/// `-10%`, `+5%`: a modifier keeps its sign, `-0%` included.
+pub fn signed_percent(value: f64) -> String {
+    if value.is_sign_negative() {
+        format!("-{}%", number(-value))
+    } else {
+        format!("+{}%", number(value))
+    }
+}
+
+/// `@80kg`, `@75%`, `@bw+10kg`, `@RPE8`, `@RIR3`.
+pub fn load(load: &Load) -> String {
+    match load {
+        Load::Mass(m) => format!("@{}", mass(m)),
+        Load::Percent(p) => format!("@{}", percent(*p)),
+        Load::Bodyweight(None) => "@bw".to_owned(),
+        Load::Bodyweight(Some(added)) => {
+            let sign = if added.negative { '-' } else { '+' };
+            format!("@bw{sign}{}", mass(&added.mass))
+        }
+        Load::Rpe(v) => format!("@RPE{}", number(*v)),
+        Load::Rir(v) => format!("@RIR{}", number(*v)),
+    }
+}
+
+/// `5`, `8-12`, `5+`, `30s`, `30m`.
+pub fn reps(reps: Reps) -> String {
+    match reps {
+        Reps::Exactly { reps } => reps.to_string(),
+        Reps::Range { low, high } => format!("{low}-{high}"),
+        Reps::AtLeast { reps } => format!("{reps}+"),
+        Reps::Timed { seconds } => duration(seconds),
+        Reps::Distance { meters } => format!("{meters}m"),
+    }
+}
+
+/// `4x5 @80kg`, `3x8/side`.
+pub fn set_group(group: &SetGroup) -> String {
+    let side = if group.per_side { "/side" } else { "" };
+    let mut out = format!("{}x{}{side}", group.sets.value, reps(group.reps.value));
+    if let Some(l) = &group.load {
+        out.push(' ');
+        out.push_str(&load(&l.value));
+    }
+    out
+}
+
+/// `+2.5kg`, `+2.5%`.
+fn step(step: &Step) -> String {
+    match &step.amount.value {
+        StepAmount::Mass(m) => format!("+{}", mass(m)),
+        StepAmount::Percent(p) => format!("+{}", percent(*p)),
+    }
+}
+
+/// `/week`, `/2weeks`.
+fn per_weeks(every: u32) -> String {
+    if every == 1 {
+        "/week".to_owned()
+    } else {
+        format!("/{every}weeks")
+    }
+}
+
+/// `+2.5kg/week`, `double +2.5kg`, `wave 6/5/4 +2.5kg`, `reps +1/week`, ...
+pub fn progression(progression: &Progression) -> String {
+    match progression {
+        Progression::Load { step: s, every } => format!("{}{}", step(s), per_weeks(every.value)),
+        Progression::Double { step: s } => format!("double {}", step(s)),
+        Progression::Wave { reps, step: s } => {
+            let wave: Vec<String> = reps.value.iter().map(u32::to_string).collect();
+            format!("wave {} {}", wave.join("/"), step(s))
+        }
+        Progression::Reps { amount, every } => {
+            format!("reps +{}{}", amount.value, per_weeks(every.value))
+        }
+        Progression::Sets { amount, every } => {
+            format!("sets +{}{}", amount.value, per_weeks(every.value))
+        }
+        Progression::None => "none".to_owned(),
+    }
+}
+
+/// `N week` or `N weeks`, after `deload every` and `taper`.
+pub fn weeks(n: u32) -> String {
+    if n == 1 {
+        "1 week".to_owned()
+    } else {
+        format!("{n} weeks")
+    }
+}
+
+/// `true` or `false` (`yes` and `no` read the same).
+pub fn boolean(value: bool) -> &'static str {
+    if value { "true" } else { "false" }
+}
+
+/// The text of `span`, as written: strings keep their escapes this way.
+pub fn verbatim(src: &str, span: Span) -> &str {
+    src.get(span.start..span.end).unwrap_or_default()
+}
+
+/// A rule parameter's value.
+pub fn value(src: &str, value: &Value, span: Span) -> String {
+    match value {
+        Value::Number(n) => number(*n),
+        Value::Percent(p) => percent(*p),
+        Value::Duration(d) => duration(d.seconds),
+        Value::Mass(m) => mass(m),
+        Value::Word(w) => w.clone(),
+        Value::Text(_) => verbatim(src, span).to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_the_way_people_write_them() {
+        let cases = [
+            (0, "0s"),
+            (45, "45s"),
+            (60, "60s"),
+            (90, "90s"),
+            (120, "2min"),
+            (150, "2min30s"),
+            (600, "10min"),
+            (3600, "60min"),
+            (5400, "90min"),
+            (6000, "100min"),
+            (7199, "119min59s"),
+            (7200, "2h"),
+            (9000, "2h30min"),
+            (10800, "3h"),
+            (86400, "24h"),
+            (86401, "24h1s"),
+        ];
+        for (seconds, text) in cases {
+            assert_eq!(duration(seconds), text, "{seconds}s");
+        }
+    }
+
+    #[test]
+    fn numbers_have_no_exponent_and_no_trailing_zeros() {
+        assert_eq!(number(82.5), "82.5");
+        assert_eq!(number(100.0), "100");
+        assert_eq!(number(1e21), "1000000000000000000000");
+        assert_eq!(number(0.000_000_1), "0.0000001");
+        assert_eq!(signed_percent(-10.0), "-10%");
+        assert_eq!(signed_percent(-0.0), "-0%");
+        assert_eq!(signed_percent(5.0), "+5%");
+    }
+}

@@ -1,0 +1,126 @@
+//! Markdown for hovers: a rule's explanation, an exercise's catalogue
+//! entry, a session's dates.
+
+use std::fmt::Write as _;
+
+use crate::ast::Session;
+use crate::catalogue::Exercise;
+use crate::check::registry::RuleDoc;
+use crate::plan::Plan;
+
+/// What `stride explain RULE` says, in Markdown.
+pub fn rule(doc: &RuleDoc) -> String {
+    let mut out = format!(
+        "**{}** · {} · {} by default\n\n{}\n\n{}",
+        doc.name,
+        doc.category,
+        doc.level.keyword(),
+        doc.summary.trim(),
+        doc.rationale.trim()
+    );
+    if !doc.parameters.is_empty() {
+        out.push_str("\n\n**Parameters**\n");
+        for p in &doc.parameters {
+            let default = serde_yaml::to_string(&p.default).unwrap_or_default();
+            let unit = p.unit.as_deref().map_or(String::new(), |u| format!(" {u}"));
+            let _ = write!(
+                out,
+                "\n- `{}.{}` (default `{}`{unit}): {}",
+                doc.name,
+                p.name,
+                default.trim(),
+                p.description.trim()
+            );
+        }
+    }
+    if !doc.evidence.is_empty() {
+        out.push_str("\n\n**Evidence**\n");
+        for c in &doc.evidence {
+            let doi = c
+                .doi
+                .as_ref()
+                .map_or(String::new(), |d| format!(", doi:{d}"));
+            let _ = write!(
+                out,
+                "\n- {} ({}{doi}), {}: {}",
+                c.cite,
+                c.source,
+                c.strength.label(),
+                c.finding.trim()
+            );
+        }
+    }
+    let _ = write!(
+        out,
+        "\n\nAllow it on one statement with `# stride: allow({})`, or for the plan with `allow {}` in `rules {{ }}`.",
+        doc.name, doc.name
+    );
+    out
+}
+
+/// An exercise's entry: muscles, pattern, equipment.
+pub fn exercise(entry: &Exercise, written: &str) -> String {
+    let mut out = format!("**{}** · `{}`", entry.name, entry.id);
+    if written != entry.id {
+        let _ = write!(out, " (written `{written}`)");
+    }
+    let _ = write!(out, "\n\n- muscles: {}", entry.muscles.join(", "));
+    if !entry.secondary.is_empty() {
+        let _ = write!(out, "\n- secondary: {}", entry.secondary.join(", "));
+    }
+    let _ = write!(out, "\n- pattern: {}", entry.pattern);
+    let _ = write!(out, "\n- equipment: {}", entry.equipment);
+    let mut traits = Vec::new();
+    traits.push(if entry.unilateral {
+        "unilateral"
+    } else {
+        "bilateral"
+    });
+    if entry.compound {
+        traits.push("compound");
+    }
+    let _ = write!(out, "\n- {}", traits.join(", "));
+    if let Some(contacts) = entry.contacts {
+        let _ = write!(out, "\n- foot contacts per rep: {contacts}");
+    }
+    if !entry.aliases.is_empty() {
+        let _ = write!(out, "\n- also called: {}", entry.aliases.join(", "));
+    }
+    out
+}
+
+/// The dates a session expands to.
+pub fn session(session: &Session, plan: Option<&Plan>) -> String {
+    let mut out = format!("**session {:?}**", session.name.value);
+    let Some(plan) = plan else {
+        out.push_str("\n\nNo dates while the plan has errors.");
+        return out;
+    };
+    let dates: Vec<_> = plan
+        .sessions()
+        .filter(|s| s.header == session.header)
+        .collect();
+    if let Some(first) = dates.first() {
+        let _ = write!(out, " · block {:?}", first.block);
+    }
+    match dates.len() {
+        0 => out.push_str("\n\nNot scheduled on any date."),
+        1 => out.push_str("\n\n1 date:\n"),
+        n => {
+            let _ = write!(out, "\n\n{n} dates:\n");
+        }
+    }
+    for s in dates {
+        let day = s.date.strftime("%a %Y-%m-%d");
+        let time = s
+            .time
+            .map_or("all day".to_owned(), |t| t.strftime("%H:%M").to_string());
+        let kind = plan.week(s.week).map_or("", |w| match w.kind {
+            crate::plan::WeekKind::Loading => "",
+            crate::plan::WeekKind::Deload => " · deload",
+            crate::plan::WeekKind::Taper => " · taper",
+        });
+        let _ = write!(out, "\n- week {} · {day} {time}{kind}", s.week);
+    }
+    out
+}

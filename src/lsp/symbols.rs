@@ -1,0 +1,100 @@
+//! The outline (blocks and their sessions) and go to definition.
+
+use lsp_types::{DocumentSymbol, Location, SymbolKind};
+
+use super::document::Document;
+use super::locate::{self, Target};
+use crate::ast::{ItemKind, Session};
+use crate::span::Span;
+
+#[allow(deprecated)] // `DocumentSymbol::deprecated` must still be given.
+fn symbol(
+    doc: &Document,
+    name: &str,
+    detail: String,
+    kind: SymbolKind,
+    (span, name_span): (Span, Span),
+    children: Vec<DocumentSymbol>,
+) -> DocumentSymbol {
+    DocumentSymbol {
+        name: if name.is_empty() {
+            "(unnamed)".to_owned()
+        } else {
+            name.to_owned()
+        },
+        detail: Some(detail),
+        kind,
+        tags: None,
+        deprecated: None,
+        range: doc.range(span),
+        selection_range: doc.range(name_span),
+        children: (!children.is_empty()).then_some(children),
+    }
+}
+
+pub fn outline(doc: &Document) -> Vec<DocumentSymbol> {
+    let Some(analysis) = doc.analysed() else {
+        return Vec::new();
+    };
+    let file = &analysis.compiled.file;
+    let mut out = Vec::new();
+    for item in &file.items {
+        let ItemKind::Block(block) = &item.kind else {
+            continue;
+        };
+        let sessions = block
+            .sessions
+            .iter()
+            .map(|s| {
+                symbol(
+                    doc,
+                    &s.name.value,
+                    session_detail(s),
+                    SymbolKind::EVENT,
+                    (s.span, s.name.span),
+                    Vec::new(),
+                )
+            })
+            .collect();
+        out.push(symbol(
+            doc,
+            &block.name.value,
+            format!("weeks {}-{}", block.first_week.value, block.last_week.value),
+            SymbolKind::NAMESPACE,
+            (item.span, block.name.span),
+            sessions,
+        ));
+    }
+    out
+}
+
+/// `tue, thu 18:00 50min`.
+fn session_detail(session: &Session) -> String {
+    let mut parts: Vec<String> = vec![
+        session
+            .days
+            .iter()
+            .map(|d| d.value.keyword())
+            .collect::<Vec<_>>()
+            .join(", "),
+    ];
+    if let Some(time) = &session.time {
+        parts.push(format!("{:02}:{:02}", time.value.hour, time.value.minute));
+    }
+    if let Some(duration) = &session.duration {
+        parts.push(crate::fmt::duration_text(duration.value.seconds));
+    }
+    parts.join(" ")
+}
+
+/// The `exercise` statement of the exercise name under the cursor.
+pub fn definition(doc: &Document, position: lsp_types::Position) -> Option<Location> {
+    let offset = doc.offset(position);
+    let analysis = doc.analysed()?;
+    let file = &analysis.compiled.file;
+    let Some(Target::Exercise { name, .. }) = locate::target(file, offset) else {
+        return None;
+    };
+    let span = locate::definition(file, name)?;
+    Some(Location::new(doc.uri.clone(), doc.range(span)))
+}

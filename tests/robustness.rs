@@ -1,0 +1,627 @@
+//! No input crashes stride and no failure destroys a file: bad paths and
+//! bad bytes give exit 2 and a one-line error naming the path while the
+//! other files are still checked; outputs are replaced atomically or not at
+//! all; `fmt` rewrites only what changes; and every input the fuzzer ever
+//! found a bug with (`tests/fixtures/regressions/`) goes through every
+//! stage cleanly.
+
+use std::fs;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use stride::diagnostic::Diagnostic;
+use stride::emit::{self, Format, WeekRange};
+use stride::render::{self, Style};
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+/// A scratch directory with files in it, removed when dropped.
+struct Scratch(tempfile::TempDir);
+
+impl Scratch {
+    fn new() -> Scratch {
+        Scratch(tempfile::tempdir().expect("a temporary directory"))
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.0.path().join(name)
+    }
+
+    fn file(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(name);
+        fs::write(&path, bytes).expect("the file is written");
+        path
+    }
+
+    /// The names in the directory, sorted: shows any temporary file left.
+    fn entries(&self) -> Vec<String> {
+        entries(self.0.path())
+    }
+}
+
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("a readable directory")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn stride(args: &[&str], paths: &[&Path]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_stride"))
+        .args(args)
+        .args(paths)
+        .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", "1798761600")
+        .stdin(Stdio::null())
+        .output()
+        .expect("stride runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The lines of stderr that start with `error:` (the one-line I/O errors).
+fn error_lines(output: &Output) -> Vec<String> {
+    stderr(output)
+        .lines()
+        .filter(|l| l.starts_with("error:"))
+        .map(str::to_owned)
+        .collect()
+}
+
+const GOOD: &str = include_str!("../examples/first-block.stride");
+
+/// A plan with one error (an unknown exercise) and nothing else wrong.
+fn bad_plan() -> String {
+    GOOD.replacen("plank ", "plonk ", 1)
+}
+
+/// Whether the file system refuses this process writes to a read-only
+/// directory (it does not for root).
+fn permissions_apply(dir: &Path) -> bool {
+    let probe = dir.join("probe");
+    let refused = fs::write(&probe, "x").is_err();
+    let _ = fs::remove_file(probe);
+    refused
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).expect("chmod");
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).expect("exists").permissions().mode() & 0o777
+}
+
+// ---------------------------------------------------------------------------
+// Reading: bad paths and bad bytes
+// ---------------------------------------------------------------------------
+
+#[test]
+fn non_utf8_input_names_the_path_and_the_byte_offset() {
+    let dir = Scratch::new();
+    let bad = dir.file("latin1.stride", b"plan \"Caf\xe9\"\nstart 2027-01-04\n");
+    let good = dir.file("good.stride", GOOD);
+    let output = stride(&["check"], &[&bad, &good]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(
+        error_lines(&output),
+        [format!(
+            "error: {}: not valid UTF-8 (invalid byte at offset 9)",
+            bad.display()
+        )]
+    );
+    // The other file was still checked.
+    assert!(stderr(&output).contains("in 1 file"), "{}", stderr(&output));
+}
+
+#[test]
+fn non_utf8_standard_input_gives_the_byte_offset() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stride"))
+        .args(["check", "-"])
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("stride runs");
+    {
+        use std::io::Write as _;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin
+            .write_all(b"plan \"x\"\n\xff\xfe")
+            .expect("stdin is written");
+    }
+    let output = child.wait_with_output().expect("stride ends");
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        error_lines(&output),
+        ["error: <stdin>: not valid UTF-8 (invalid byte at offset 9)"]
+    );
+}
+
+#[test]
+fn a_directory_without_plans_gives_exit_2_and_the_other_files_are_still_checked() {
+    let dir = Scratch::new();
+    let sub = dir.path("plans.stride");
+    fs::create_dir(&sub).expect("a directory");
+    let good = dir.file("good.stride", GOOD);
+    let bad = dir.file("bad.stride", bad_plan());
+    let output = stride(&["check"], &[&sub, &good, &bad]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let errors = error_lines(&output);
+    assert_eq!(errors.len(), 1, "{}", stderr(&output));
+    assert!(errors[0].contains(&sub.display().to_string()), "{errors:?}");
+    let text = stderr(&output);
+    assert!(text.contains("unknown-exercise"), "{text}");
+    assert!(text.contains("in 2 files"), "{text}");
+}
+
+#[test]
+fn a_directory_given_for_one_plan_gives_exit_2_and_a_one_line_error() {
+    let dir = Scratch::new();
+    let sub = dir.path("plan.stride");
+    fs::create_dir(&sub).expect("a directory");
+    for command in ["build", "show"] {
+        let output = stride(&[command], &[&sub]);
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        assert_eq!(
+            error_lines(&output),
+            [format!(
+                "error: {}: is a directory, not a plan file",
+                sub.display()
+            )],
+            "stride {command}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_file_gives_exit_2_and_the_other_files_are_still_checked() {
+    let dir = Scratch::new();
+    let missing = dir.path("missing.stride");
+    let bad = dir.file("bad.stride", bad_plan());
+    let output = stride(&["check"], &[&missing, &bad]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(
+        error_lines(&output),
+        [format!("error: {}: no such file", missing.display())]
+    );
+    assert!(stderr(&output).contains("unknown-exercise"));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_gives_exit_2_and_the_other_files_are_still_checked() {
+    let dir = Scratch::new();
+    let locked = dir.file("locked.stride", GOOD);
+    set_mode(&locked, 0o000);
+    if fs::read(&locked).is_ok() {
+        // Running as root: permissions do not apply.
+        return;
+    }
+    let good = dir.file("good.stride", GOOD);
+    let output = stride(&["check"], &[&locked, &good]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(
+        error_lines(&output),
+        [format!("error: {}: permission denied", locked.display())]
+    );
+    assert!(stderr(&output).contains("in 1 file"));
+}
+
+#[cfg(unix)]
+#[test]
+fn special_files_are_read_within_the_size_limit() {
+    // /dev/zero never ends: reading stops at the limit.
+    let output = stride(&["check"], &[Path::new("/dev/zero")]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(
+        error_lines(&output),
+        ["error: /dev/zero: larger than the limit of 8 MiB for a plan"]
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Writing: atomic, or not at all
+// ---------------------------------------------------------------------------
+
+#[test]
+fn build_over_an_existing_file_leaves_it_byte_for_byte_when_the_plan_has_errors() {
+    let dir = Scratch::new();
+    let plan = dir.file("plan.stride", bad_plan());
+    let old: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
+    let out = dir.file("plan.md", &old);
+    let output = stride(&["build", "-o"], &[&out, &plan]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(fs::read(&out).expect("still there"), old);
+    assert_eq!(dir.entries(), ["plan.md", "plan.stride"]);
+}
+
+#[test]
+fn build_replaces_an_existing_file_atomically_keeping_its_permissions() {
+    let dir = Scratch::new();
+    let plan = dir.file("plan.stride", GOOD);
+    let out = dir.file("plan.ics", "old");
+    #[cfg(unix)]
+    set_mode(&out, 0o640);
+    let output = stride(&["build", "-o"], &[&out, &plan]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = fs::read_to_string(&out).expect("written");
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"), "{text}");
+    #[cfg(unix)]
+    assert_eq!(mode(&out), 0o640);
+    assert_eq!(dir.entries(), ["plan.ics", "plan.stride"]);
+}
+
+/// A directory this process cannot write to, if there is one: a read-only
+/// scratch directory, or for root (whom permissions do not stop) sysfs.
+#[cfg(unix)]
+fn read_only_dir(dir: &Scratch) -> Option<PathBuf> {
+    let ro = dir.path("read-only");
+    fs::create_dir(&ro).expect("a directory");
+    set_mode(&ro, 0o555);
+    if permissions_apply(&ro) {
+        return Some(ro);
+    }
+    let sys = PathBuf::from("/sys");
+    (sys.is_dir() && permissions_apply(&sys)).then_some(sys)
+}
+
+#[cfg(unix)]
+#[test]
+fn build_into_a_read_only_location_gives_exit_2_and_a_one_line_error() {
+    let dir = Scratch::new();
+    let plan = dir.file("plan.stride", GOOD);
+    let Some(ro) = read_only_dir(&dir) else {
+        return;
+    };
+    let before = entries(&ro);
+    let out = ro.join("stride-robustness.md");
+    let output = stride(&["build", "-o"], &[&out, &plan]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let errors = error_lines(&output);
+    assert_eq!(errors.len(), 1, "{}", stderr(&output));
+    assert!(
+        errors[0].contains(&out.display().to_string()),
+        "{}",
+        errors[0]
+    );
+    assert_eq!(entries(&ro), before, "a temporary file was left behind");
+    set_mode(&dir.path("read-only"), 0o755);
+}
+
+#[cfg(unix)]
+#[test]
+fn build_over_a_read_only_file_leaves_it_as_it_was() {
+    let dir = Scratch::new();
+    let plan = dir.file("plan.stride", GOOD);
+    let Some(ro) = read_only_dir(&dir) else {
+        return;
+    };
+    if ro.starts_with("/sys") {
+        return;
+    }
+    set_mode(&ro, 0o755);
+    let out = dir.file("read-only/plan.md", "old text");
+    set_mode(&ro, 0o555);
+    let output = stride(&["build", "-o"], &[&out, &plan]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(fs::read_to_string(&out).expect("still there"), "old text");
+    assert_eq!(entries(&ro), ["plan.md"]);
+    set_mode(&ro, 0o755);
+}
+
+#[test]
+fn build_into_a_directory_gives_exit_2_and_leaves_it_alone() {
+    let dir = Scratch::new();
+    let plan = dir.file("plan.stride", GOOD);
+    let out = dir.path("out.md");
+    fs::create_dir(&out).expect("a directory");
+    let output = stride(&["build", "-o"], &[&out, &plan]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(error_lines(&output).len(), 1, "{}", stderr(&output));
+    assert!(out.is_dir());
+    assert_eq!(dir.entries(), ["out.md", "plan.stride"]);
+}
+
+// ---------------------------------------------------------------------------
+// fmt: only what changes, permissions kept, bad files untouched
+// ---------------------------------------------------------------------------
+
+#[test]
+fn fmt_leaves_a_formatted_file_untouched() {
+    let dir = Scratch::new();
+    let formatted = stride::fmt::format(GOOD).expect("the example formats");
+    let path = dir.file("plan.stride", &formatted);
+    let before = fs::metadata(&path).expect("exists");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let output = stride(&["fmt"], &[&path]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let after = fs::metadata(&path).expect("exists");
+    assert_eq!(
+        before.modified().expect("mtime"),
+        after.modified().expect("mtime"),
+        "an unchanged file was rewritten"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        assert_eq!(before.ino(), after.ino(), "an unchanged file was replaced");
+    }
+}
+
+#[test]
+fn fmt_rewrites_a_changed_file_keeping_its_permissions() {
+    let dir = Scratch::new();
+    let messy = GOOD.replace("  ", "   ");
+    let path = dir.file("plan.stride", &messy);
+    #[cfg(unix)]
+    set_mode(&path, 0o600);
+    let output = stride(&["fmt"], &[&path]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = fs::read_to_string(&path).expect("readable");
+    assert_eq!(Ok(text.clone()), stride::fmt::format(&messy));
+    assert_ne!(text, messy);
+    #[cfg(unix)]
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(dir.entries(), ["plan.stride"]);
+}
+
+#[test]
+fn fmt_leaves_a_file_with_syntax_errors_byte_for_byte() {
+    let dir = Scratch::new();
+    let broken = format!("{GOOD}\nblock \"Oops\" weeks 9-10 {{\n  session \"X\" mon {{\n");
+    let path = dir.file("broken.stride", &broken);
+    let output = stride(&["fmt"], &[&path]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(fs::read_to_string(&path).expect("readable"), broken);
+    assert_eq!(dir.entries(), ["broken.stride"]);
+}
+
+#[test]
+fn fmt_with_a_bad_path_gives_exit_2_and_formats_the_other_files() {
+    let dir = Scratch::new();
+    let latin1 = dir.file("latin1.stride", b"plan \"Caf\xe9\"\n");
+    let missing = dir.path("missing.stride");
+    let messy = GOOD.replace("  ", "   ");
+    let path = dir.file("plan.stride", &messy);
+    let output = stride(&["fmt"], &[&latin1, &missing, &path]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(
+        error_lines(&output),
+        [
+            format!(
+                "error: {}: not valid UTF-8 (invalid byte at offset 9)",
+                latin1.display()
+            ),
+            format!("error: {}: no such file", missing.display()),
+        ]
+    );
+    assert_ne!(fs::read_to_string(&path).expect("readable"), messy);
+    assert_eq!(
+        fs::read(&latin1).expect("readable"),
+        b"plan \"Caf\xe9\"\n",
+        "an unreadable file was changed"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// A reader that goes away
+// ---------------------------------------------------------------------------
+
+/// Runs `args` on `text` with stderr a pipe whose reader is gone by the
+/// time stride writes, as in `stride check plan 2>&1 | head -1`.
+fn with_stderr_closed(args: &[&str], text: &str) -> Option<i32> {
+    let dir = Scratch::new();
+    let plan = dir.file("plan.stride", text);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stride"))
+        .args(args)
+        .arg(&plan)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("stride runs");
+    // Read a little, then hang up: the rest (far more than a pipe holds)
+    // meets a closed pipe.
+    let mut first = [0u8; 1];
+    if let Some(mut pipe) = child.stderr.take() {
+        let _ = pipe.read(&mut first);
+    }
+    child.wait().expect("stride ends").code()
+}
+
+/// Thousands of lines stride cannot read: a long report on stderr.
+fn syntax_errors() -> String {
+    format!("plan \"x\"\n{}", "bogus line here\n".repeat(3000))
+}
+
+#[test]
+fn check_build_and_show_survive_a_closed_stderr() {
+    for command in ["check", "build", "show"] {
+        for text in [bad_plan().repeat(100), syntax_errors()] {
+            assert_ne!(
+                with_stderr_closed(&[command], &text),
+                Some(101),
+                "stride {command} panicked"
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore = "src/cli/fmt.rs writes diagnostics with eprint!, which panics on a closed pipe"]
+fn fmt_survives_a_closed_stderr() {
+    assert_ne!(
+        with_stderr_closed(&["fmt"], &syntax_errors()),
+        Some(101),
+        "stride fmt panicked"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Regressions found by fuzzing
+// ---------------------------------------------------------------------------
+
+/// Every stage on one input, as the fuzz target runs them.
+fn pipeline(name: &str, source: &str) {
+    let compiled = stride::compile(source);
+    assert_inside(name, source, &compiled.diagnostics);
+    let findings = stride::check::check(&compiled, &stride::check::Options::default());
+    assert_inside(name, source, &findings);
+    let mut all = compiled.diagnostics.clone();
+    all.extend(findings.iter().cloned());
+    let _ = render::human(&all, name, source, Style::PLAIN);
+    match stride::fmt::format(source) {
+        Ok(formatted) => assert_eq!(
+            stride::fmt::format(&formatted).as_ref(),
+            Ok(&formatted),
+            "{name}: formatting is not idempotent"
+        ),
+        Err(diagnostics) => assert_inside(name, source, &diagnostics),
+    }
+    let Some(plan) = &compiled.plan else {
+        return;
+    };
+    let weeks = u32::try_from(plan.weeks.len()).unwrap_or(u32::MAX);
+    let variants = [
+        emit::Options {
+            findings: &findings,
+            source: Some(source),
+            ..emit::Options::default()
+        },
+        emit::Options {
+            utc: true,
+            with_runs: true,
+            alarm_s: Some(1800),
+            weeks: Some(WeekRange {
+                first: weeks.div_ceil(2).max(1),
+                last: weeks.max(1),
+            }),
+            findings: &findings,
+            source: Some(source),
+            ..emit::Options::default()
+        },
+    ];
+    for options in &variants {
+        for format in [Format::Markdown, Format::Icalendar, Format::Json] {
+            let _ = emit::emit(plan, format, options);
+        }
+    }
+}
+
+fn assert_inside(name: &str, source: &str, diagnostics: &[Diagnostic]) {
+    for d in diagnostics {
+        for label in &d.labels {
+            let span = label.span;
+            assert!(
+                span.start <= span.end
+                    && span.end <= source.len()
+                    && source.is_char_boundary(span.start)
+                    && source.is_char_boundary(span.end),
+                "{name}: {} points outside the text: {span:?}",
+                d.code
+            );
+        }
+    }
+}
+
+#[test]
+fn every_regression_input_goes_through_every_stage() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/regressions");
+    let mut paths: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("the regressions directory")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "stride"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let bytes = fs::read(&path).expect("readable");
+        // The command line refuses text that is not UTF-8 before compiling.
+        let Ok(source) = String::from_utf8(bytes) else {
+            continue;
+        };
+        pipeline(&path.display().to_string(), &source);
+    }
+}
+
+#[test]
+fn the_examples_and_fixtures_go_through_every_stage() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["examples", "tests/fixtures/errors"] {
+        for entry in fs::read_dir(root.join(dir)).expect("a directory") {
+            let path = entry.expect("an entry").path();
+            if path.extension().is_some_and(|e| e == "stride") {
+                let source = fs::read_to_string(&path).expect("readable");
+                pipeline(&path.display().to_string(), &source);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The machine's time zone files
+// ---------------------------------------------------------------------------
+
+/// `args` on the half-marathon plan with `TZDIR` naming a directory whose
+/// copy of the plan's zone is garbage: stride reads only its own copy.
+fn with_bad_tzdir(args: &[&str]) -> (Output, Output) {
+    let dir = Scratch::new();
+    fs::create_dir_all(dir.path("zoneinfo/Europe")).expect("a directory");
+    dir.file("zoneinfo/Europe/London", "not a time zone");
+    dir.file("zoneinfo/UTC", "not a time zone either");
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/half-marathon.stride");
+    let run = |tzdir: Option<&Path>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_stride"));
+        command
+            .args(args)
+            .arg(&plan)
+            .env("NO_COLOR", "1")
+            .env("SOURCE_DATE_EPOCH", "1798761600")
+            .env_remove("TZDIR")
+            .stdin(Stdio::null());
+        if let Some(tzdir) = tzdir {
+            command.env("TZDIR", tzdir);
+        }
+        command.output().expect("stride runs")
+    };
+    (run(None), run(Some(&dir.path("zoneinfo"))))
+}
+
+#[test]
+fn the_machines_time_zone_files_change_nothing_in_the_expansion() {
+    let (plain, odd) = with_bad_tzdir(&["show"]);
+    assert_eq!(plain.status.code(), Some(0), "{}", stderr(&plain));
+    assert_eq!(odd.status.code(), Some(0), "{}", stderr(&odd));
+    assert_eq!(plain.stdout, odd.stdout);
+}
+
+#[test]
+#[ignore = "src/emit/ics.rs and src/check/facts.rs look zones up with TimeZone::get \
+            (the machine's files first) instead of stride::lower::time_zone"]
+fn the_machines_time_zone_files_change_nothing_in_any_output() {
+    for args in [
+        &["build", "--to", "ics"][..],
+        &["build", "--to", "md"],
+        &["check"],
+    ] {
+        let (plain, odd) = with_bad_tzdir(args);
+        assert_eq!(plain.status.code(), odd.status.code(), "{args:?}");
+        assert_eq!(plain.stdout, odd.stdout, "{args:?}");
+        assert_eq!(stderr(&plain), stderr(&odd), "{args:?}");
+    }
+}
