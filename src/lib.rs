@@ -5,6 +5,13 @@
 //! everything after that (checker, backends) reads only the plan. Each stage
 //! returns its problems as plain [`diagnostic::Diagnostic`] values.
 
+// Library code never unwraps or panics on what a user can influence;
+// tests may.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod ast;
 pub mod catalogue;
 pub mod check;
