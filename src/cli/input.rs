@@ -41,12 +41,21 @@ pub fn read(path: &str) -> Result<Source, String> {
             MAX_INPUT_BYTES / 1024 / 1024
         ));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name}: not valid UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let before = bytes.get(..offset).unwrap_or_default();
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let byte = bytes
+            .get(offset)
+            .map_or(String::new(), |b| format!(" 0x{b:02X}"));
+        format!("{name}: not valid UTF-8 (invalid byte{byte} at offset {offset}, line {line})")
     })?;
+    // Some Windows editors start a file with a byte order mark, which is
+    // no part of the plan.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
     Ok(Source { name, text })
 }
 

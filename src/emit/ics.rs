@@ -336,11 +336,11 @@ fn race_selected(race: &RaceEvent, weeks: Option<WeekRange>) -> bool {
 fn zone(plan: &Plan) -> TimeZone {
     // Lowering has already rejected unknown zones; should one slip through,
     // UTC keeps the calendar valid rather than failing the build.
-    TimeZone::get(&plan.timezone).unwrap_or(TimeZone::UTC)
+    crate::lower::time_zone(&plan.timezone).unwrap_or(TimeZone::UTC)
 }
 
 fn is_utc(name: &str) -> bool {
-    matches!(name, "UTC" | "Etc/UTC") || TimeZone::get(name).is_err()
+    matches!(name, "UTC" | "Etc/UTC") || crate::lower::time_zone(name).is_none()
 }
 
 /// A UID from an identity: a version-8 (custom) UUID of a 128-bit FNV-1a hash
