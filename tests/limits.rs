@@ -421,8 +421,107 @@ fn pathological_input_is_refused_fast_and_without_a_stack_overflow() {
             took < Duration::from_millis(100),
             "{what}: refused in {took:?}"
         );
-        // The whole command, process start and file reading included.
+        // The whole command, process start, reading and rendering included:
+        // a generous bound, for a loaded machine.
+        let started = Instant::now();
         let run = check(text.as_bytes());
+        let took = started.elapsed();
         assert_eq!(run.code, Some(1), "{what}: {}", run.stderr);
+        assert!(
+            took < Duration::from_secs(2),
+            "{what}: stride check took {took:?}"
+        );
+    }
+}
+
+/// About 1 MiB of `unit(i)` lines after `head`.
+fn mebibyte(head: &str, unit: impl Fn(usize) -> String) -> String {
+    let mut text = head.to_owned();
+    let mut i = 0;
+    while text.len() < 1024 * 1024 {
+        text.push_str(&unit(i));
+        i += 1;
+    }
+    text
+}
+
+/// A mebibyte of each kind of statement repeated: compiling, checking and
+/// rendering every diagnostic stays fast. Run with
+/// `cargo test --release --test limits -- --ignored`.
+#[test]
+#[ignore = "src/render.rs: miette scans the file from the top for every label, so \
+            rendering thousands of diagnostics of a large file is quadratic"]
+fn a_mebibyte_of_anything_is_handled_in_seconds() {
+    let head = "plan \"x\"\nstart 2027-01-04\n";
+    let in_session = |unit: &'static str| {
+        mebibyte(
+            &format!("{head}block \"b\" weeks 1-520 {{\n  session \"s\" mon {{\n"),
+            move |_| unit.to_owned(),
+        )
+    };
+    let inputs = [
+        ("bad lines", mebibyte(head, |_| "??? what\n".to_owned())),
+        (
+            "repeated statements",
+            mebibyte(head, |i| format!("timezone \"Zone/N{i}\"\n")),
+        ),
+        (
+            "overlapping blocks",
+            mebibyte(head, |_| "block \"b\" weeks 1-1 {}\n".to_owned()),
+        ),
+        (
+            "nested braces",
+            mebibyte(head, |_| {
+                format!("x {}{}\n", "{".repeat(30), "}".repeat(30))
+            }),
+        ),
+        (
+            "exercise lines",
+            in_session("    back-squat 3x5 @60kg progress +1kg/week\n"),
+        ),
+        ("unknown exercises", in_session("    zzz-qqq 3x5\n")),
+        (
+            "races",
+            mebibyte(head, |i| {
+                format!("race \"r{i}\" 2027-0{}-1{}\n", 1 + i % 9, i % 10)
+            }),
+        ),
+        (
+            "runs",
+            mebibyte(&format!("{head}runs {{\n"), |_| {
+                "  mon 10min easy\n".to_owned()
+            }),
+        ),
+        (
+            "exercise statements",
+            mebibyte(head, |i| {
+                format!("exercise e{i} {{ muscles quadriceps\n pattern squat }}\n")
+            }),
+        ),
+        (
+            "unknown rules",
+            mebibyte(&format!("{head}rules {{\n"), |i| {
+                format!("  deny qq{i}.zz\n")
+            }),
+        ),
+        (
+            "comments",
+            mebibyte(head, |_| "# stride: allow(qqq.zzz)\n".to_owned()),
+        ),
+        ("blank lines", mebibyte(head, |_| "\n".to_owned())),
+    ];
+    for (what, text) in &inputs {
+        let started = Instant::now();
+        let compiled = stride::compile(text);
+        let mut all = compiled.diagnostics.clone();
+        all.extend(stride::check::check(&compiled, &Default::default()));
+        let rendered = stride::render::human(&all, "x.stride", text, stride::render::Style::PLAIN);
+        let took = started.elapsed();
+        assert!(
+            took < Duration::from_secs(10),
+            "{what}: {took:?} for {} diagnostics ({} bytes rendered)",
+            all.len(),
+            rendered.len()
+        );
     }
 }

@@ -170,7 +170,12 @@ fn positions(source: &str) -> Vec<Value> {
         let line = before.matches('\n').count();
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let mut character: usize = source[line_start..offset].encode_utf16().count();
-        if source[offset..].chars().next().is_some_and(|c| c.len_utf16() == 2) && k == 2 {
+        if source[offset..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.len_utf16() == 2)
+            && k == 2
+        {
             character += 1;
         }
         out.push(json!({"line": line, "character": character}));

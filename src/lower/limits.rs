@@ -118,7 +118,10 @@ pub fn statements(header: &mut Header<'_>, diags: &mut Vec<Diagnostic>) {
             span,
             help,
         ));
-        header.spacing = &header.spacing[..MAX_SPACING_CONSTRAINTS];
+        header.spacing = header
+            .spacing
+            .get(..MAX_SPACING_CONSTRAINTS)
+            .unwrap_or_default();
     }
     let help = "`all` names every rule at once: `allow all`";
     if let Some((span, count)) = first(header.rules, MAX_RULE_SETTINGS, |r| r.span) {
@@ -130,7 +133,7 @@ pub fn statements(header: &mut Header<'_>, diags: &mut Vec<Diagnostic>) {
             span,
             help,
         ));
-        header.rules = &header.rules[..MAX_RULE_SETTINGS];
+        header.rules = header.rules.get(..MAX_RULE_SETTINGS).unwrap_or_default();
     }
 }
 
@@ -175,7 +178,7 @@ pub fn runs<'a>(lines: &'a [RunLine], diags: &mut Vec<Diagnostic>) -> &'a [RunLi
         )
         .with_help("a `runs { }` block lists one week of running: each run once"),
     );
-    &lines[..MAX_RUNS_PER_WEEK]
+    lines.get(..MAX_RUNS_PER_WEEK).unwrap_or(lines)
 }
 
 /// The exercise lines of a session up to [`MAX_EXERCISES_PER_SESSION`];
@@ -200,7 +203,7 @@ pub fn exercises<'a>(session: &'a Session, diags: &mut Vec<Diagnostic>) -> &'a [
         )
         .with_help("split the session into several sessions"),
     );
-    &lines[..MAX_EXERCISES_PER_SESSION]
+    lines.get(..MAX_EXERCISES_PER_SESSION).unwrap_or(lines)
 }
 
 /// One week of a block against the per-week limits: what the whole block
@@ -217,9 +220,10 @@ pub struct WeekLoad {
 /// [`MAX_EXERCISES_PER_SESSION`].
 fn counts(session: &Session) -> (usize, usize) {
     let days: BTreeSet<ast::Weekday> = session.days.iter().map(|d| d.value).collect();
-    let lines = session.exercises.len().min(MAX_EXERCISES_PER_SESSION);
-    let groups = session.exercises[..lines]
+    let groups = session
+        .exercises
         .iter()
+        .take(MAX_EXERCISES_PER_SESSION)
         .map(|line| line.groups.len())
         .sum();
     (days.len(), groups)

@@ -124,7 +124,7 @@ pub fn blocks(
             ));
         }
         for (i, later) in sessions.iter().enumerate() {
-            for earlier in &sessions[..i] {
+            for earlier in sessions.iter().take(i) {
                 session_overlap(earlier, later, diags);
             }
         }

@@ -55,9 +55,9 @@ pub fn parse(source: &str) -> Parsed {
             (items, comments)
         }
         Err(err) => {
-            builder
-                .diagnostics
-                .push(syntax_error::explain_file(source, &err));
+            let diagnostic = limit_reached(source, &err)
+                .unwrap_or_else(|| syntax_error::explain_file(source, &err));
+            builder.diagnostics.push(diagnostic);
             (Vec::new(), Vec::new())
         }
     };
@@ -76,6 +76,32 @@ pub fn parse(source: &str) -> Parsed {
         },
         diagnostics,
     }
+}
+
+/// Explains pest giving up on a limit (its call limit, or the stack it
+/// keeps free), which it reports as a custom error rather than a syntax
+/// error: what the limit is, not what was expected where.
+fn limit_reached(source: &str, err: &pest::error::Error<Rule>) -> Option<Diagnostic> {
+    let pest::error::ErrorVariant::CustomError { message } = &err.variant else {
+        return None;
+    };
+    let message = match message.as_str() {
+        "call limit reached" => format!(
+            "reading this plan takes more parser steps than the limit of {MAX_PARSER_CALLS}"
+        ),
+        "stack limit reached" => "this plan nests too deeply for the parser's stack".to_owned(),
+        _ => return None,
+    };
+    let at = match err.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
+    };
+    let at = crate::span::floor_char_boundary(source, at);
+    Some(
+        Diagnostic::error("too-complex", message)
+            .with_label(Span::new(at, at), "the parser gave up here")
+            .with_help("split the plan into several files"),
+    )
 }
 
 /// Rejects a line longer than [`MAX_LINE_BYTES`] before pest sees it.
@@ -168,6 +194,32 @@ mod tests {
                 started.elapsed()
             );
         }
+    }
+
+    #[test]
+    fn a_parser_limit_is_named_with_its_value() {
+        use pest::error::{Error, ErrorVariant};
+        let source = "plan \"x\"\nstart 2027-01-04\n";
+        let custom = |message: &str| {
+            Error::new_from_pos(
+                ErrorVariant::CustomError {
+                    message: message.to_owned(),
+                },
+                pest::Position::new(source, 9).expect("inside the text"),
+            )
+        };
+        let d = super::limit_reached(source, &custom("call limit reached")).expect("explained");
+        assert_eq!(d.code, "too-complex");
+        assert!(
+            d.message
+                .contains(&format!("the limit of {}", super::MAX_PARSER_CALLS)),
+            "{}",
+            d.message
+        );
+        assert_eq!(d.primary_span(), Some(crate::span::Span::new(9, 9)));
+        let d = super::limit_reached(source, &custom("stack limit reached")).expect("explained");
+        assert_eq!(d.code, "too-complex");
+        assert!(super::limit_reached(source, &custom("something else")).is_none());
     }
 
     #[test]
