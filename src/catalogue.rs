@@ -1,12 +1,13 @@
 //! The exercise catalogue: what each exercise works, how it moves, what it
-//! needs. Loaded from `rules/exercises.yaml`, which is embedded in the binary.
+//! needs. Written in `rules/exercises.yaml`, embedded in the binary as the
+//! JSON `build.rs` makes of it.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-const EMBEDDED: &str = include_str!("../rules/exercises.yaml");
+const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/exercises.json"));
 
 /// Movement patterns, the vocabulary of `pattern`.
 pub const PATTERNS: &[&str] = &[
@@ -160,6 +161,8 @@ pub struct Catalogue {
 pub enum CatalogueError {
     #[error("the exercise catalogue is not valid YAML: {0}")]
     Yaml(#[from] serde_yaml::Error),
+    #[error("the embedded exercise catalogue is not valid: {0}")]
+    Json(#[from] serde_json::Error),
     #[error("exercise `{id}`: {problem}")]
     Invalid { id: String, problem: String },
 }
@@ -172,12 +175,20 @@ impl Catalogue {
             // The embedded file is tested in `cargo test`; an invalid one can
             // only come from a broken build, and an empty catalogue then
             // still lets every plan report its exercises as unknown.
-            Catalogue::from_yaml(EMBEDDED).unwrap_or_default()
+            Catalogue::from_json(EMBEDDED).unwrap_or_default()
         })
     }
 
     pub fn from_yaml(text: &str) -> Result<Catalogue, CatalogueError> {
-        let entries: Vec<Exercise> = serde_yaml::from_str(text)?;
+        Catalogue::from_entries(serde_yaml::from_str(text)?)
+    }
+
+    /// The same data as JSON, which is how `build.rs` embeds it.
+    pub fn from_json(text: &str) -> Result<Catalogue, CatalogueError> {
+        Catalogue::from_entries(serde_json::from_str(text)?)
+    }
+
+    fn from_entries(entries: Vec<Exercise>) -> Result<Catalogue, CatalogueError> {
         let mut catalogue = Catalogue::default();
         for entry in entries {
             validate(&entry)?;
@@ -237,6 +248,48 @@ impl Catalogue {
     }
 }
 
+/// The catalogue a plan sees: the built-in one with the plan's own
+/// `exercise` statements over it. The plan's entries are kept apart, so a
+/// plan costs only what it defines, not a copy of the whole catalogue.
+#[derive(Debug, Clone)]
+pub struct PlanCatalogue<'a> {
+    base: &'a Catalogue,
+    own: Catalogue,
+}
+
+impl<'a> PlanCatalogue<'a> {
+    pub fn new(base: &'a Catalogue) -> PlanCatalogue<'a> {
+        PlanCatalogue {
+            base,
+            own: Catalogue::default(),
+        }
+    }
+
+    /// Adds or replaces an entry; see [`Catalogue::define`].
+    pub fn define(&mut self, entry: Exercise) {
+        self.own.define(entry);
+    }
+
+    /// Resolves an id or alias: a name the plan defines is its own; an
+    /// alias of the built-in catalogue leads to the plan's entry when the
+    /// plan redefines that exercise.
+    pub fn get(&self, name: &str) -> Option<&Exercise> {
+        let id = match self.own.names.get(name) {
+            Some(id) => id,
+            None => self.base.names.get(name)?,
+        };
+        self.own
+            .exercises
+            .get(id)
+            .or_else(|| self.base.exercises.get(id))
+    }
+
+    /// Every id and alias, for suggestions (the plan's own may repeat).
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.base.names().chain(self.own.names())
+    }
+}
+
 fn validate(entry: &Exercise) -> Result<(), CatalogueError> {
     let fail = |problem: String| {
         Err(CatalogueError::Invalid {
@@ -279,4 +332,50 @@ pub fn is_kebab(name: &str) -> bool {
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         })
         && name.starts_with(|c: char| c.is_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `build.rs` embeds the YAML as JSON: the two must say the same.
+    #[test]
+    fn the_embedded_catalogue_is_the_yaml() {
+        let yaml = Catalogue::from_yaml(include_str!("../rules/exercises.yaml"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let builtin = Catalogue::builtin();
+        assert!(builtin.len() >= 195, "{}", builtin.len());
+        assert_eq!(
+            builtin.iter().collect::<Vec<_>>(),
+            yaml.iter().collect::<Vec<_>>()
+        );
+        assert_eq!(
+            builtin.names().collect::<Vec<_>>(),
+            yaml.names().collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_plan_entry_shadows_the_builtin_one_under_every_alias() {
+        let base = Catalogue::builtin();
+        let squat = base
+            .get("back-squat")
+            .cloned()
+            .unwrap_or_else(|| panic!("known"));
+        let alias = squat
+            .aliases
+            .first()
+            .cloned()
+            .unwrap_or_else(|| panic!("has an alias"));
+        let mut plan = PlanCatalogue::new(base);
+        assert_eq!(plan.get(&alias), Some(&squat));
+        plan.define(Exercise {
+            unilateral: true,
+            ..squat.clone()
+        });
+        assert_eq!(plan.get(&alias).map(|e| e.unilateral), Some(true));
+        assert_eq!(plan.get("back-squat").map(|e| e.unilateral), Some(true));
+        assert_eq!(base.get("back-squat"), Some(&squat));
+        assert!(plan.get("no-such-exercise").is_none());
+    }
 }

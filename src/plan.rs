@@ -5,10 +5,14 @@
 //! order of the JSON output and changing it is a schema change.
 
 use std::collections::BTreeMap;
+use std::ops::Deref;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use jiff::civil::{Date, Time};
-use serde::Serialize;
+use jiff::tz::Offset;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 
 use crate::ast::{self, ConstraintKind, Intensity, Reps, Selector, Weekday};
 use crate::catalogue::Exercise;
@@ -188,58 +192,131 @@ pub struct SessionId {
     pub session: usize,
 }
 
-/// One session on one date.
-#[derive(Debug, Clone, Serialize)]
-pub struct SessionOccurrence {
+/// What a session says that no week changes, shared by all its
+/// occurrences (a 52-week plan repeats each session dozens of times).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionInfo {
     pub name: String,
     pub block: String,
-    #[serde(skip)]
     pub id: SessionId,
-    pub week: u32,
-    pub day: Weekday,
-    pub date: Date,
     /// Local time of day in the plan's zone; `None` for a whole-day session.
     pub time: Option<Time>,
     pub duration_min: Option<u32>,
-    /// Start and end as UTC instants, for timed sessions.
-    pub start_utc: Option<Timestamp>,
-    pub end_utc: Option<Timestamp>,
-    /// UTC offset at the start, e.g. `+01:00`.
-    pub utc_offset: Option<String>,
     pub location: Option<String>,
     pub warmup: Option<PhaseInfo>,
     pub cooldown: Option<PhaseInfo>,
-    pub exercises: Vec<Prescription>,
-    /// The session header in the source.
-    #[serde(skip)]
+    /// The session in the source.
     pub span: Span,
-    #[serde(skip)]
+    /// Its header line.
     pub header: Span,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// One session on one date. Its unchanging parts are in [`SessionInfo`],
+/// which it dereferences to: `occurrence.name`, `occurrence.time`.
+#[derive(Debug, Clone)]
+pub struct SessionOccurrence {
+    pub session: Arc<SessionInfo>,
+    pub week: u32,
+    pub day: Weekday,
+    pub date: Date,
+    /// Start and end as UTC instants, for timed sessions.
+    pub start_utc: Option<Timestamp>,
+    pub end_utc: Option<Timestamp>,
+    /// UTC offset at the start; serialized as `+01:00`.
+    pub utc_offset: Option<Offset>,
+    pub exercises: Vec<Prescription>,
+}
+
+impl Deref for SessionOccurrence {
+    type Target = SessionInfo;
+
+    fn deref(&self) -> &SessionInfo {
+        &self.session
+    }
+}
+
+/// The JSON shape is the flat one of schema version 1.
+impl Serialize for SessionOccurrence {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("SessionOccurrence", 14)?;
+        out.serialize_field("name", &self.name)?;
+        out.serialize_field("block", &self.block)?;
+        out.serialize_field("week", &self.week)?;
+        out.serialize_field("day", &self.day)?;
+        out.serialize_field("date", &self.date)?;
+        out.serialize_field("time", &self.time)?;
+        out.serialize_field("duration_min", &self.duration_min)?;
+        out.serialize_field("start_utc", &self.start_utc)?;
+        out.serialize_field("end_utc", &self.end_utc)?;
+        out.serialize_field("utc_offset", &self.utc_offset.map(offset_text))?;
+        out.serialize_field("location", &self.location)?;
+        out.serialize_field("warmup", &self.warmup)?;
+        out.serialize_field("cooldown", &self.cooldown)?;
+        out.serialize_field("exercises", &self.exercises)?;
+        out.end()
+    }
+}
+
+/// `+01:00`, `-05:00`, `+05:30`.
+pub fn offset_text(offset: Offset) -> String {
+    let seconds = offset.seconds();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let abs = seconds.unsigned_abs();
+    format!("{sign}{:02}:{:02}", abs / 3600, abs % 3600 / 60)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PhaseInfo {
     pub duration_min: f64,
     pub note: Option<String>,
 }
 
-/// One exercise of one session occurrence, with that week's numbers.
-#[derive(Debug, Clone, Serialize)]
-pub struct Prescription {
+/// What an exercise line says that no week changes, shared by every
+/// week's prescription of the line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrescribedLine {
     /// Canonical catalogue id (aliases resolved).
     pub exercise: String,
     /// The name as written in the plan.
     pub written: String,
-    pub sets: Vec<SetGroup>,
     pub rest_s: Option<u32>,
     pub progression: Option<String>,
     pub note: Option<String>,
     /// The exercise line in the source.
-    #[serde(skip)]
     pub span: Span,
     /// The progression text, if any.
-    #[serde(skip)]
     pub progression_span: Option<Span>,
+}
+
+/// One exercise of one session occurrence, with that week's numbers. The
+/// line's unchanging parts are in [`PrescribedLine`], which it dereferences
+/// to: `prescription.exercise`, `prescription.span`.
+#[derive(Debug, Clone)]
+pub struct Prescription {
+    pub line: Arc<PrescribedLine>,
+    pub sets: Vec<SetGroup>,
+}
+
+impl Deref for Prescription {
+    type Target = PrescribedLine;
+
+    fn deref(&self) -> &PrescribedLine {
+        &self.line
+    }
+}
+
+/// The JSON shape is the flat one of schema version 1.
+impl Serialize for Prescription {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("Prescription", 6)?;
+        out.serialize_field("exercise", &self.exercise)?;
+        out.serialize_field("written", &self.written)?;
+        out.serialize_field("sets", &self.sets)?;
+        out.serialize_field("rest_s", &self.rest_s)?;
+        out.serialize_field("progression", &self.progression)?;
+        out.serialize_field("note", &self.note)?;
+        out.end()
+    }
 }
 
 impl Prescription {

@@ -1,5 +1,6 @@
 //! The rule registry: every rule's documentation, default level and
-//! parameters, loaded from the `rules/*.yaml` files embedded in the binary.
+//! parameters, written in `rules/*.yaml` and embedded in the binary as the
+//! JSON `build.rs` makes of them.
 //!
 //! The YAML is the single source of what `stride rules` lists, what
 //! `stride explain` prints and which parameters a plan may set; the code of
@@ -16,27 +17,69 @@ use super::params::{ParamKind, ParamValue};
 
 /// The rule files, in the order `stride rules` lists them.
 const EMBEDDED: &[(&str, &str)] = &[
-    ("frequency.yaml", include_str!("../../rules/frequency.yaml")),
-    ("load.yaml", include_str!("../../rules/load.yaml")),
-    ("volume.yaml", include_str!("../../rules/volume.yaml")),
-    ("effort.yaml", include_str!("../../rules/effort.yaml")),
-    ("rest.yaml", include_str!("../../rules/rest.yaml")),
+    (
+        "frequency.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/frequency.json")),
+    ),
+    (
+        "load.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/load.json")),
+    ),
+    (
+        "volume.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/volume.json")),
+    ),
+    (
+        "effort.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/effort.json")),
+    ),
+    (
+        "rest.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/rest.json")),
+    ),
     (
         "progression.yaml",
-        include_str!("../../rules/progression.yaml"),
+        include_str!(concat!(env!("OUT_DIR"), "/progression.json")),
     ),
-    ("deload.yaml", include_str!("../../rules/deload.yaml")),
-    ("schedule.yaml", include_str!("../../rules/schedule.yaml")),
-    ("recovery.yaml", include_str!("../../rules/recovery.yaml")),
-    ("plyo.yaml", include_str!("../../rules/plyo.yaml")),
-    ("taper.yaml", include_str!("../../rules/taper.yaml")),
-    ("selection.yaml", include_str!("../../rules/selection.yaml")),
-    ("session.yaml", include_str!("../../rules/session.yaml")),
-    ("meta.yaml", include_str!("../../rules/meta.yaml")),
+    (
+        "deload.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/deload.json")),
+    ),
+    (
+        "schedule.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/schedule.json")),
+    ),
+    (
+        "recovery.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/recovery.json")),
+    ),
+    (
+        "plyo.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/plyo.json")),
+    ),
+    (
+        "taper.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/taper.json")),
+    ),
+    (
+        "selection.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/selection.json")),
+    ),
+    (
+        "session.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/session.json")),
+    ),
+    (
+        "meta.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/meta.json")),
+    ),
 ];
 
 /// The profiles (`profile heavy`, ...), embedded too.
-const PROFILES: (&str, &str) = ("profiles.yaml", include_str!("../../rules/profiles.yaml"));
+const PROFILES: (&str, &str) = (
+    "profiles.yaml",
+    include_str!(concat!(env!("OUT_DIR"), "/profiles.json")),
+);
 
 /// The names of the embedded files, for the test that finds forgotten ones.
 pub fn embedded_files() -> impl Iterator<Item = &'static str> {
@@ -279,20 +322,27 @@ impl Registry {
         BUILTIN.get_or_init(|| {
             // The embedded files are validated by `cargo test`; only a broken
             // build could fail here, and an empty registry then checks nothing.
-            Registry::load(EMBEDDED, PROFILES).unwrap_or_default()
+            Registry::load_with(EMBEDDED, PROFILES, Syntax::Json).unwrap_or_default()
         })
     }
 
-    /// Loads and validates rule files and the profile file.
+    /// Loads and validates rule files and the profile file, in YAML.
     pub fn load(files: &[(&str, &str)], profiles: (&str, &str)) -> Result<Registry, RegistryError> {
+        Registry::load_with(files, profiles, Syntax::Yaml)
+    }
+
+    fn load_with(
+        files: &[(&str, &str)],
+        profiles: (&str, &str),
+        syntax: Syntax,
+    ) -> Result<Registry, RegistryError> {
         let mut registry = Registry::default();
         for (file, text) in files {
             let fail = |message: String| RegistryError {
                 file: (*file).to_string(),
                 message,
             };
-            let rules: Vec<RuleDoc> =
-                serde_yaml::from_str(text).map_err(|e| fail(e.to_string()))?;
+            let rules: Vec<RuleDoc> = syntax.read(text).map_err(fail)?;
             for mut rule in rules {
                 validate_rule(&mut rule).map_err(|m| fail(format!("rule `{}`: {m}", rule.name)))?;
                 if registry.index.contains_key(&rule.name) {
@@ -309,7 +359,7 @@ impl Registry {
             file: file.to_string(),
             message,
         };
-        let docs: Vec<ProfileDoc> = serde_yaml::from_str(text).map_err(|e| fail(e.to_string()))?;
+        let docs: Vec<ProfileDoc> = syntax.read(text).map_err(fail)?;
         for mut profile in docs {
             registry
                 .validate_profile(&mut profile)
@@ -422,6 +472,22 @@ impl Registry {
     }
 }
 
+/// How the rule files are written: YAML in `rules/`, JSON once embedded.
+#[derive(Debug, Clone, Copy)]
+enum Syntax {
+    Yaml,
+    Json,
+}
+
+impl Syntax {
+    fn read<T: serde::de::DeserializeOwned>(self, text: &str) -> Result<T, String> {
+        match self {
+            Syntax::Yaml => serde_yaml::from_str(text).map_err(|e| e.to_string()),
+            Syntax::Json => serde_json::from_str(text).map_err(|e| e.to_string()),
+        }
+    }
+}
+
 /// `schedule.same-session`, or a meta rule's plain kebab name.
 fn is_rule_name(name: &str) -> bool {
     name.split('.').all(crate::catalogue::is_kebab) && name.split('.').count() <= 2
@@ -490,9 +556,31 @@ mod tests {
 
     #[test]
     fn embedded_registry_is_valid() {
-        let registry = Registry::load(EMBEDDED, PROFILES).unwrap_or_else(|e| panic!("{e}"));
+        let registry =
+            Registry::load_with(EMBEDDED, PROFILES, Syntax::Json).unwrap_or_else(|e| panic!("{e}"));
         assert!(registry.rules().len() >= 30);
         assert!(registry.get("schedule.same-session").is_some());
+    }
+
+    /// `build.rs` embeds the YAML as JSON: loading either gives the same
+    /// registry.
+    #[test]
+    fn the_embedded_registry_is_the_yaml() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+        let texts: Vec<(String, String)> = embedded_files()
+            .map(|name| (name.to_string(), read(name)))
+            .collect();
+        let (profiles, rules) = texts.split_last().unwrap();
+        let files: Vec<(&str, &str)> = rules
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        let yaml =
+            Registry::load(&files, (&profiles.0, &profiles.1)).unwrap_or_else(|e| panic!("{e}"));
+        let builtin = Registry::builtin();
+        let debug = |r: &Registry| format!("{:?} {:?}", r.rules(), r.profiles());
+        assert_eq!(debug(builtin), debug(&yaml));
     }
 
     #[test]

@@ -123,8 +123,12 @@ fn render_week(out: &mut String, plan: &Plan, week: &Week) {
 }
 
 fn render_session(out: &mut String, session: &SessionOccurrence) {
-    let time = match (session.time, &session.utc_offset) {
-        (Some(t), Some(offset)) => format!(" {} (UTC{offset})", t.strftime("%H:%M")),
+    let time = match (session.time, session.utc_offset) {
+        (Some(t), Some(offset)) => format!(
+            " {} (UTC{})",
+            t.strftime("%H:%M"),
+            crate::plan::offset_text(offset)
+        ),
         (Some(t), None) => format!(" {}", t.strftime("%H:%M")),
         (None, _) => " all day".to_string(),
     };

@@ -3,6 +3,7 @@
 //! taper week, timed and all-day sessions, and text that needs escaping.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jiff::civil::{Date, Time, date, time};
 use jiff::tz::TimeZone;
@@ -11,8 +12,9 @@ use jiff::{SignedDuration, Timestamp};
 use crate::ast::{Intensity, Reps, Weekday};
 use crate::catalogue::Catalogue;
 use crate::plan::{
-    Athlete, BlockInfo, Level, LoadValue, PhaseInfo, Plan, Prescription, RaceEvent, RunOccurrence,
-    SCHEMA_VERSION, SessionId, SessionOccurrence, SetGroup, Unit, Week, WeekKind,
+    Athlete, BlockInfo, Level, LoadValue, PhaseInfo, Plan, PrescribedLine, Prescription, RaceEvent,
+    RunOccurrence, SCHEMA_VERSION, SessionId, SessionInfo, SessionOccurrence, SetGroup, Unit, Week,
+    WeekKind,
 };
 use crate::span::Span;
 
@@ -54,14 +56,16 @@ fn prescription(
     note: Option<&str>,
 ) -> Prescription {
     Prescription {
-        exercise: id.to_string(),
-        written: id.to_string(),
+        line: Arc::new(PrescribedLine {
+            exercise: id.to_string(),
+            written: id.to_string(),
+            rest_s,
+            progression: None,
+            note: note.map(str::to_string),
+            span: Span::default(),
+            progression_span: None,
+        }),
         sets,
-        rest_s,
-        progression: None,
-        note: note.map(str::to_string),
-        span: Span::default(),
-        progression_span: None,
     }
 }
 
@@ -76,29 +80,33 @@ fn lower(
     let day = monday.tomorrow().expect("in range");
     let start = instant(day, time(18, 0, 0, 0));
     SessionOccurrence {
-        name: "Lower A".into(),
-        block: block.into(),
-        id: SessionId {
-            block: block_index,
-            session: 0,
-        },
+        session: Arc::new(SessionInfo {
+            name: "Lower A".into(),
+            block: block.into(),
+            id: SessionId {
+                block: block_index,
+                session: 0,
+            },
+            time: Some(time(18, 0, 0, 0)),
+            duration_min: Some(50),
+            location: Some("Gym \"North\", Leeds; 2nd floor".into()),
+            warmup: Some(PhaseInfo {
+                duration_min: 10.0,
+                note: Some("easy bike, leg swings, glute bridges".into()),
+            }),
+            cooldown: Some(PhaseInfo {
+                duration_min: 5.0,
+                note: None,
+            }),
+            span: Span::default(),
+            header: Span::default(),
+        }),
         week,
         day: Weekday::Tue,
         date: day,
-        time: Some(time(18, 0, 0, 0)),
-        duration_min: Some(50),
         start_utc: Some(start),
         end_utc: Some(start + SignedDuration::from_mins(50)),
         utc_offset: None,
-        location: Some("Gym \"North\", Leeds; 2nd floor".into()),
-        warmup: Some(PhaseInfo {
-            duration_min: 10.0,
-            note: Some("easy bike, leg swings, glute bridges".into()),
-        }),
-        cooldown: Some(PhaseInfo {
-            duration_min: 5.0,
-            note: None,
-        }),
         exercises: vec![
             prescription(
                 "back-squat",
@@ -139,31 +147,33 @@ fn lower(
                 None,
             ),
         ],
-        span: Span::default(),
-        header: Span::default(),
     }
 }
 
 fn upper(week: u32, monday: Date, block: &str, block_index: usize) -> SessionOccurrence {
     let day = monday + SignedDuration::from_hours(24 * 3);
     SessionOccurrence {
-        name: "Upper | core".into(),
-        block: block.into(),
-        id: SessionId {
-            block: block_index,
-            session: 1,
-        },
+        session: Arc::new(SessionInfo {
+            name: "Upper | core".into(),
+            block: block.into(),
+            id: SessionId {
+                block: block_index,
+                session: 1,
+            },
+            time: None,
+            duration_min: Some(40),
+            location: None,
+            warmup: None,
+            cooldown: None,
+            span: Span::default(),
+            header: Span::default(),
+        }),
         week,
         day: Weekday::Thu,
         date: day,
-        time: None,
-        duration_min: Some(40),
         start_utc: None,
         end_utc: None,
         utc_offset: None,
-        location: None,
-        warmup: None,
-        cooldown: None,
         exercises: vec![
             prescription(
                 "bench-press",
@@ -196,8 +206,6 @@ fn upper(week: u32, monday: Date, block: &str, block_index: usize) -> SessionOcc
                 None,
             ),
         ],
-        span: Span::default(),
-        header: Span::default(),
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ast::{AthleteItem, AthleteItemKind, Mass};
-use crate::catalogue::Catalogue;
+use crate::catalogue::PlanCatalogue;
 use crate::diagnostic::Diagnostic;
 use crate::plan::{Athlete, Level, Unit};
 use crate::span::{Span, Spanned};
@@ -31,7 +31,11 @@ pub struct Lowered {
 ///
 /// Maxes and bodyweight are kept exactly as converted, never rounded: they
 /// are references, not loads; the loads computed from them are rounded.
-pub fn lower(items: &[AthleteItem], catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Lowered {
+pub fn lower(
+    items: &[AthleteItem],
+    catalogue: &PlanCatalogue<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Lowered {
     let mut athlete = Athlete {
         level: Level::Beginner,
         units: Unit::Kg,

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use jiff::civil::{Date, Time};
-use jiff::tz::{Offset, TimeZone, TimeZoneDatabase};
+use jiff::tz::{TimeZone, TimeZoneDatabase};
 use jiff::{SignedDuration, Timestamp, Zoned};
 
 use crate::ast::{Block, DateLit, Deload, DeloadSchedule, Item, Race, Taper, TimeLit};
@@ -178,14 +178,6 @@ pub fn later(start: Timestamp, seconds: u32) -> Option<Timestamp> {
     start
         .checked_add(SignedDuration::from_secs(i64::from(seconds)))
         .ok()
-}
-
-/// `+01:00`, `-05:00`, `+00:00`.
-pub fn offset_text(offset: Offset) -> String {
-    let seconds = offset.seconds();
-    let sign = if seconds < 0 { '-' } else { '+' };
-    let abs = seconds.unsigned_abs();
-    format!("{sign}{:02}:{:02}", abs / 3600, abs % 3600 / 60)
 }
 
 /// Lowers the races, in date order. Their plan weeks need the start date;

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::ast::{ExerciseDef, ExercisePropKind, Item};
-use crate::catalogue::{self, Catalogue, Exercise};
+use crate::catalogue::{self, Catalogue, Exercise, PlanCatalogue};
 use crate::diagnostic::Diagnostic;
 use crate::span::{Span, Spanned};
 
@@ -15,12 +15,12 @@ use crate::span::{Span, Spanned};
 /// gives, keeping the entry's id; on a new name it defines a new entry,
 /// which must say at least `muscles` and `pattern`. Statements apply before
 /// any exercise line is read, wherever they stand in the file.
-pub fn build(
+pub fn build<'a>(
     defs: &[(&ExerciseDef, &Item)],
-    base: &Catalogue,
+    base: &'a Catalogue,
     diags: &mut Vec<Diagnostic>,
-) -> Catalogue {
-    let mut catalogue = base.clone();
+) -> PlanCatalogue<'a> {
+    let mut catalogue = PlanCatalogue::new(base);
     // Canonical id -> the first statement about it.
     let mut defined: BTreeMap<String, Span> = BTreeMap::new();
     for (def, item) in defs {
@@ -207,7 +207,7 @@ fn words(
 
 /// Resolves the name of an exercise line (id or alias) to its entry.
 pub fn resolve<'c>(
-    catalogue: &'c Catalogue,
+    catalogue: &'c PlanCatalogue<'_>,
     name: &Spanned<String>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<&'c Exercise> {

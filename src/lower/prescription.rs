@@ -16,18 +16,21 @@
 //! is left as it is: 16 kg dumbbells `+2kg/2weeks` give 18 kg, not 17.5 kg.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use crate::ast::{self, ExerciseLine, Load, Progression, Reps, Step, StepAmount};
-use crate::catalogue::{Catalogue, Exercise};
+use crate::catalogue::{Exercise, PlanCatalogue};
 use crate::diagnostic::Diagnostic;
-use crate::plan::{Athlete, Level, LoadValue, PhaseInfo, Prescription, SetGroup, format_number};
+use crate::plan::{
+    Athlete, Level, LoadValue, PhaseInfo, PrescribedLine, Prescription, SetGroup, format_number,
+};
 use crate::span::{Span, Spanned};
 
 use super::header::Header;
 
 /// What a line is checked against.
 pub struct Context<'a> {
-    pub catalogue: &'a Catalogue,
+    pub catalogue: &'a PlanCatalogue<'a>,
     pub athlete: &'a Athlete,
     /// Exercises with a `max` line, valid or not.
     pub maxes_written: &'a BTreeSet<String>,
@@ -153,15 +156,10 @@ struct GroupTemplate {
 /// An exercise line, checked and ready to give any week's numbers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineTemplate {
-    exercise: String,
-    written: String,
+    /// What every week's prescription shares.
+    line: Arc<PrescribedLine>,
     groups: Vec<GroupTemplate>,
-    rest_s: Option<u32>,
     rule: Rule,
-    progression: Option<String>,
-    note: Option<String>,
-    span: Span,
-    progression_span: Option<Span>,
     /// The athlete's max for the exercise.
     max: Option<f64>,
 }
@@ -201,12 +199,10 @@ pub fn template(
     if diags.len() > before {
         return None;
     }
-    Some(LineTemplate {
+    let prescribed = PrescribedLine {
         exercise: entry.map(|e| e.id.clone())?,
         written: line.exercise.value.clone(),
-        groups,
         rest_s: line.rest.as_ref().map(|r| r.value.seconds),
-        rule: rule?,
         progression: line
             .progression
             .as_ref()
@@ -214,6 +210,11 @@ pub fn template(
         note: line.note.as_ref().map(|n| n.value.clone()),
         span: line.span,
         progression_span: line.progression.as_ref().map(|p| p.span),
+    };
+    Some(LineTemplate {
+        line: Arc::new(prescribed),
+        groups,
+        rule: rule?,
         max,
     })
 }
@@ -717,14 +718,8 @@ impl LineTemplate {
             .map(|group| self.group(group, k, modifiers, athlete))
             .collect();
         Prescription {
-            exercise: self.exercise.clone(),
-            written: self.written.clone(),
+            line: Arc::clone(&self.line),
             sets,
-            rest_s: self.rest_s,
-            progression: self.progression.clone(),
-            note: self.note.clone(),
-            span: self.span,
-            progression_span: self.progression_span,
         }
     }
 

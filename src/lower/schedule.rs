@@ -2,6 +2,7 @@
 //! placed on every date of every week they cover.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jiff::civil::{Date, Time};
 
@@ -9,7 +10,7 @@ use crate::ast::{Block, Intensity, Item, RunLine, Session, Weekday};
 use crate::catalogue::Exercise;
 use crate::diagnostic::Diagnostic;
 use crate::plan::{
-    Athlete, PhaseInfo, RunOccurrence, SessionId, SessionOccurrence, Week, WeekKind,
+    Athlete, RunOccurrence, SessionId, SessionInfo, SessionOccurrence, Week, WeekKind,
 };
 use crate::span::Span;
 
@@ -35,18 +36,19 @@ pub struct RunTemplate {
 /// A session, checked.
 #[derive(Debug, Clone)]
 pub struct SessionTemplate {
-    name: String,
-    block: String,
-    id: SessionId,
+    /// What every occurrence shares; `info.name`, `info.time`.
+    info: Arc<SessionInfo>,
     days: Vec<Weekday>,
-    time: Option<Time>,
     duration_s: Option<u32>,
-    location: Option<String>,
-    warmup: Option<PhaseInfo>,
-    cooldown: Option<PhaseInfo>,
     lines: Vec<LineTemplate>,
-    span: Span,
-    header: Span,
+}
+
+impl std::ops::Deref for SessionTemplate {
+    type Target = SessionInfo;
+
+    fn deref(&self) -> &SessionInfo {
+        &self.info
+    }
 }
 
 /// A block's sessions and, when it has its own, its runs.
@@ -172,22 +174,27 @@ fn session_template(
         day_spans.insert(day.value, day.span);
         days.push(day.value);
     }
-    SessionTemplate {
+    let duration_s = session.duration.as_ref().map(|d| d.value.seconds);
+    let info = SessionInfo {
         name: session.name.value.clone(),
         block: block.to_owned(),
         id,
-        days,
         time: session.time.as_ref().and_then(|t| calendar::time(t, diags)),
-        duration_s: session.duration.as_ref().map(|d| d.value.seconds),
+        duration_min: duration_s.map(whole_minutes),
         location: session.location.as_ref().map(|l| l.value.clone()),
         warmup: session.warmup.as_ref().map(prescription::phase),
         cooldown: session.cooldown.as_ref().map(prescription::phase),
+        span: session.span,
+        header: session.header,
+    };
+    SessionTemplate {
+        info: Arc::new(info),
+        days,
+        duration_s,
         lines: limits::exercises(session, diags)
             .iter()
             .filter_map(|line| prescription::template(line, cx, used, diags))
             .collect(),
-        span: session.span,
-        header: session.header,
     }
 }
 
@@ -403,32 +410,24 @@ fn occurrence(
     modifiers: Option<prescription::Modifiers>,
 ) -> SessionOccurrence {
     let zoned = session
+        .info
         .time
         .and_then(|t| calendar::instant(date, t, x.zone));
     let start_utc = zoned.as_ref().map(|z| z.timestamp());
     SessionOccurrence {
-        name: session.name.clone(),
-        block: session.block.clone(),
-        id: session.id,
+        session: Arc::clone(&session.info),
         week,
         day,
         date,
-        time: session.time,
-        duration_min: session.duration_s.map(whole_minutes),
         start_utc,
         end_utc: start_utc
             .and_then(|s| calendar::later(s, session.duration_s.unwrap_or(ASSUMED_SESSION_S))),
-        utc_offset: zoned.as_ref().map(|z| calendar::offset_text(z.offset())),
-        location: session.location.clone(),
-        warmup: session.warmup.clone(),
-        cooldown: session.cooldown.clone(),
+        utc_offset: zoned.as_ref().map(|z| z.offset()),
         exercises: session
             .lines
             .iter()
             .map(|line| line.prescribe(k, modifiers, x.athlete))
             .collect(),
-        span: session.span,
-        header: session.header,
     }
 }
 
