@@ -59,7 +59,10 @@ fn check_half_marathon() {
 fn check_large_52w(bencher: Bencher) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temporary directory: {e}"));
     let path = dir.path().join("large.stride");
-    write(&path, &stride::generate::plan(&stride::generate::Shape::large()));
+    write(
+        &path,
+        &stride::generate::plan(&stride::generate::Shape::large()),
+    );
     let path = path.to_string_lossy().into_owned();
     bencher.bench(|| run(&["check", &path]));
 }
