@@ -35,7 +35,6 @@ use diagnostic::Diagnostic;
 /// The result of compiling one source text.
 #[derive(Debug, Clone)]
 pub struct Compiled {
-    pub file: ast::File,
     /// The expansion, when the source had no errors that prevent it.
     pub plan: Option<plan::Plan>,
     /// Every problem found, sorted by position.
@@ -48,14 +47,31 @@ impl Compiled {
     }
 }
 
-/// Parses and expands `source`, reporting every problem found.
+/// Parses and expands `source`, reporting every problem found. The syntax
+/// tree is dropped before the weeks are expanded, so a large plan never
+/// holds both; [`compile_with_tree`] keeps it, for editors.
 pub fn compile(source: &str) -> Compiled {
     let parsed = parse::parse(source);
-    let mut diagnostics = parsed.diagnostics;
+    let prepared = lower::prepare(&parsed.file, catalogue::Catalogue::builtin());
+    drop(parsed.file);
+    finish(parsed.diagnostics, prepared)
+}
+
+/// [`compile`], keeping the syntax tree: what an editor needs to answer
+/// questions about the text (hover, symbols, quick fixes).
+pub fn compile_with_tree(source: &str) -> (ast::File, Compiled) {
+    let parsed = parse::parse(source);
+    let prepared = lower::prepare(&parsed.file, catalogue::Catalogue::builtin());
+    (parsed.file, finish(parsed.diagnostics, prepared))
+}
+
+/// Expands a prepared file and merges its problems with the syntax errors.
+fn finish(syntax: Vec<Diagnostic>, prepared: lower::Prepared) -> Compiled {
+    let mut diagnostics = syntax;
     let syntax_errors = diagnostics.iter().any(Diagnostic::is_error);
     // Lower what did parse, so one run reports semantic errors too; but a
     // statement lost to a syntax error is not "missing".
-    let lowered = lower::lower(&parsed.file, catalogue::Catalogue::builtin());
+    let lowered = prepared.expand();
     let blamed: Vec<span::Span> = diagnostics
         .iter()
         .filter_map(Diagnostic::primary_span)
@@ -76,9 +92,5 @@ pub fn compile(source: &str) -> Compiled {
     );
     let plan = if syntax_errors { None } else { lowered.plan };
     diagnostic::sort(&mut diagnostics);
-    Compiled {
-        file: parsed.file,
-        plan,
-        diagnostics,
-    }
+    Compiled { plan, diagnostics }
 }

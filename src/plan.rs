@@ -5,7 +5,7 @@
 //! order of the JSON output and changing it is a schema change.
 
 use std::collections::BTreeMap;
-use std::ops::Deref;
+use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 
 use jiff::Timestamp;
@@ -294,7 +294,86 @@ pub struct PrescribedLine {
 #[derive(Debug, Clone)]
 pub struct Prescription {
     pub line: Arc<PrescribedLine>,
-    pub sets: Vec<SetGroup>,
+    pub sets: Sets,
+}
+
+/// The set groups of one prescription. Nearly every line has exactly one
+/// (`4x5 @80kg`), which is kept inline: a 52-week plan holds thousands of
+/// prescriptions, and a heap allocation each would double their size.
+/// Reads as a slice: `sets.iter()`, `sets[0]`, `sets.len()`.
+#[derive(Clone, PartialEq)]
+pub enum Sets {
+    One(SetGroup),
+    Many(Box<[SetGroup]>),
+}
+
+impl Deref for Sets {
+    type Target = [SetGroup];
+
+    fn deref(&self) -> &[SetGroup] {
+        match self {
+            Sets::One(group) => std::slice::from_ref(group),
+            Sets::Many(groups) => groups,
+        }
+    }
+}
+
+impl DerefMut for Sets {
+    fn deref_mut(&mut self) -> &mut [SetGroup] {
+        match self {
+            Sets::One(group) => std::slice::from_mut(group),
+            Sets::Many(groups) => groups,
+        }
+    }
+}
+
+impl From<Vec<SetGroup>> for Sets {
+    fn from(mut groups: Vec<SetGroup>) -> Sets {
+        match groups.pop() {
+            Some(only) if groups.is_empty() => Sets::One(only),
+            Some(last) => {
+                groups.push(last);
+                Sets::Many(groups.into_boxed_slice())
+            }
+            None => Sets::Many(Box::default()),
+        }
+    }
+}
+
+impl FromIterator<SetGroup> for Sets {
+    fn from_iter<I: IntoIterator<Item = SetGroup>>(groups: I) -> Sets {
+        let mut groups = groups.into_iter();
+        match (groups.next(), groups.next()) {
+            (Some(only), None) => Sets::One(only),
+            (first, second) => first
+                .into_iter()
+                .chain(second)
+                .chain(groups)
+                .collect::<Vec<_>>()
+                .into(),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Sets {
+    type Item = &'a SetGroup;
+    type IntoIter = std::slice::Iter<'a, SetGroup>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl std::fmt::Debug for Sets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Sets {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 impl Deref for Prescription {

@@ -1,11 +1,12 @@
 //! Turning diagnostics into text for people.
 //!
-//! [`Report`] adapts a [`Diagnostic`] to `miette::Diagnostic` over its named
-//! source; [`human`] renders a list of them with miette's graphical handler.
+//! [`Report`] adapts a [`Diagnostic`] to `miette::Diagnostic` over its
+//! [`IndexedSource`]; [`human`] renders a list of them with miette's graphical
+//! handler.
 
 use std::fmt;
 
-use miette::{LabeledSpan, NamedSource, SourceCode};
+use miette::{LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -13,7 +14,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 #[derive(Debug)]
 pub struct Report<'a> {
     pub diagnostic: &'a Diagnostic,
-    pub source: &'a NamedSource<String>,
+    pub source: &'a IndexedSource<'a>,
 }
 
 impl fmt::Display for Report<'_> {
@@ -75,6 +76,185 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
+/// A file's name and text with the offset where each of its lines starts,
+/// built once per file.
+///
+/// miette's own [`SourceCode`] for `str` scans the text from the top for every
+/// span it reads, which makes rendering thousands of diagnostics of a large
+/// file quadratic. This finds a span's lines by binary search in the table of
+/// line starts instead, and returns exactly what miette's `str` implementation
+/// inside a `miette::NamedSource` returns: the same bytes, span, line, column
+/// and line count for the same numbers of context lines, quirks included.
+///
+/// Lines end as miette ends them: at `\n`, at `\r\n` and at a lone `\r`.
+#[derive(Debug)]
+pub struct IndexedSource<'a> {
+    name: String,
+    text: &'a str,
+    /// 0, then the offset just past each line break: entry `i + 1` is where
+    /// line break `i` (the one ending line `i`) ends. A text that ends in a
+    /// line break has an empty last line starting at its length.
+    line_starts: Vec<usize>,
+}
+
+impl<'a> IndexedSource<'a> {
+    pub fn new(name: &str, text: &'a str) -> IndexedSource<'a> {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        for (i, &byte) in bytes.iter().enumerate() {
+            // `\r\n` is one line break, counted at its `\n`.
+            let ends_line = match byte {
+                b'\n' => true,
+                b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+                _ => false,
+            };
+            if ends_line {
+                line_starts.push(i + 1);
+            }
+        }
+        IndexedSource {
+            name: name.to_owned(),
+            text,
+            line_starts,
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The line (from 0) that the byte at `offset` belongs to; a line break
+    /// belongs to the line it ends.
+    fn line_of(&self, offset: usize) -> usize {
+        // Never 0: the first line starts at 0.
+        self.line_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
+    }
+
+    fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    /// Where line break `index` ends (the next line starts), or the end of
+    /// the text if there are not that many line breaks.
+    fn break_end(&self, index: usize) -> usize {
+        self.line_start(index + 1)
+    }
+
+    /// Where `line`'s text ends and its line break (if any) begins.
+    fn content_end(&self, line: usize) -> usize {
+        let Some(&next) = self.line_starts.get(line + 1) else {
+            return self.text.len();
+        };
+        let bytes = self.text.as_bytes();
+        let crlf = next >= self.line_start(line) + 2
+            && bytes.get(next - 2) == Some(&b'\r')
+            && bytes.get(next - 1) == Some(&b'\n');
+        if crlf { next - 2 } else { next - 1 }
+    }
+
+    /// What miette's `context_info` (in its `source_impls.rs`) computes by
+    /// scanning the text, derived from the line table.
+    ///
+    /// miette considers the span read once it has passed its last byte, or,
+    /// for an empty span, the byte before it. With no context lines after,
+    /// the contents end right there (after the whole line break if that byte
+    /// is in one); otherwise they run on to the line break that ends the
+    /// span's last line plus `after` more lines. With no context lines
+    /// before, they start at the span itself and the column counts the bytes
+    /// before it on its line, except that miette resets it to 0 when it passes
+    /// a line break after the span; otherwise they start at the line `before`
+    /// lines above the span's, with column 0.
+    fn contents(
+        &self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<MietteSpanContents<'a>, MietteError> {
+        let len = self.text.len();
+        let offset = span.offset();
+        let last = offset
+            .checked_add(span.len())
+            .ok_or(MietteError::OutOfBounds)?
+            .saturating_sub(1);
+        if last > len {
+            return Err(MietteError::OutOfBounds);
+        }
+        let breaks = self.line_starts.len() - 1;
+
+        let line = self.line_of(offset);
+        let first_line = line.saturating_sub(before);
+        let start = if before == 0 {
+            offset
+        } else {
+            self.line_start(first_line)
+        };
+
+        // Where the contents end, and whether there is a line break after
+        // the byte `last` (miette passes it when `after > 0`).
+        let (end, break_after) = if last == len {
+            (len, false)
+        } else {
+            let last_line = self.line_of(last);
+            let in_break = last >= self.content_end(last_line);
+            // The first line break wholly after the byte `last`.
+            let next_break = last_line + usize::from(in_break);
+            let end = if after > 0 {
+                self.break_end(next_break + after)
+            } else if in_break {
+                self.break_end(last_line)
+            } else {
+                last + 1
+            };
+            (end, next_break < breaks)
+        };
+
+        let column = if before > 0 || (after > 0 && break_after) {
+            0
+        } else {
+            offset.min(self.content_end(line)) - self.line_start(line)
+        };
+        // miette would panic slicing here (an empty span just past the end,
+        // read without context lines before).
+        if start > end {
+            return Err(MietteError::OutOfBounds);
+        }
+        let data = self
+            .text
+            .as_bytes()
+            .get(start..end)
+            .ok_or(MietteError::OutOfBounds)?;
+        Ok(MietteSpanContents::new_named(
+            self.name.clone(),
+            data,
+            (start, end - start).into(),
+            first_line,
+            column,
+            self.line_of(end),
+        ))
+    }
+}
+
+impl SourceCode for IndexedSource<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let contents = self.contents(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(contents))
+    }
+}
+
 /// How to draw diagnostics for a terminal.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
@@ -113,7 +293,7 @@ pub fn human(diagnostics: &[Diagnostic], name: &str, text: &str, style: Style) -
         .with_width(style.width)
         .with_links(false)
         .with_context_lines(1);
-    let source = NamedSource::new(name, text.to_string());
+    let source = IndexedSource::new(name, text);
     let mut out = String::new();
     for diagnostic in diagnostics {
         let report = Report {
@@ -124,4 +304,149 @@ pub fn human(diagnostics: &[Diagnostic], name: &str, text: &str, style: Style) -
         let _ = handler.render_report(&mut out, &report);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use miette::{NamedSource, SourceCode, SpanContents};
+
+    use super::IndexedSource;
+
+    /// Texts where line ends, the end of the text and multibyte characters
+    /// meet in every way that matters.
+    const TRICKY: &[&str] = &[
+        "",
+        "a",
+        "\n",
+        "\r",
+        "\r\n",
+        "\n\r",
+        "\r\r\n",
+        "\n\n\n",
+        "\r\n\r\n",
+        "abc",
+        "abc\n",
+        "abc\r\n",
+        "a\nb",
+        "a\n\nb\n\n",
+        "a\r\nb\r\nc",
+        "a\rb\nc\r\nd\n\re",
+        "foo\nbarbar\nbaz\n",
+        "xxx\nfoo\nbar\nbaz\n\nyyy\n",
+        "one\ntwo\n\nthree\nfour\nfive\n\nsix\nseven\n",
+        "héllo\nwörld",
+        "日本\r\n語\n\n€",
+        "é\r\n\r\né",
+        "  session \"s\" mon {\r\n    back-squat 3x5\r\n  }\r\n",
+    ];
+
+    /// A few hundred short texts over an alphabet of line ends, letters and
+    /// a two-byte character, from a fixed seed.
+    fn random_texts() -> Vec<String> {
+        const PIECES: &[&str] = &["a", "b", " ", "\n", "\r", "\r\n", "é", "\n\n"];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..400)
+            .map(|_| {
+                let pieces = next() % 9;
+                (0..pieces)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Everything a `SpanContents` tells the renderer.
+    type Fields = (
+        Vec<u8>,
+        miette::SourceSpan,
+        usize,
+        usize,
+        usize,
+        Option<String>,
+        Option<String>,
+    );
+
+    fn fields<'a>(contents: &(dyn SpanContents<'a> + 'a)) -> Fields {
+        (
+            contents.data().to_vec(),
+            *contents.span(),
+            contents.line(),
+            contents.column(),
+            contents.line_count(),
+            contents.name().map(str::to_owned),
+            contents.language().map(str::to_owned),
+        )
+    }
+
+    /// Every span from every start to every end (and a little past the end
+    /// of the text), with 0 to 3 context lines before and after, reads the
+    /// same as miette's own `str` implementation under a `NamedSource`.
+    fn same_as_miette(text: &str) -> usize {
+        let ours = IndexedSource::new("plan.stride", text);
+        let theirs = NamedSource::new("plan.stride", text.to_owned());
+        let mut compared = 0;
+        for offset in 0..=text.len() + 2 {
+            for len in 0..=text.len() + 2 - offset {
+                let span = (offset, len).into();
+                for before in 0..=3 {
+                    for after in 0..=3 {
+                        let got = ours.read_span(&span, before, after);
+                        if before == 0 && len == 0 && offset == text.len() + 1 {
+                            // miette panics slicing its input here.
+                            assert!(got.is_err(), "{text:?} {offset}+{len}");
+                            continue;
+                        }
+                        let want = theirs.read_span(&span, before, after);
+                        match (got, want) {
+                            (Ok(got), Ok(want)) => assert_eq!(
+                                fields(&*got),
+                                fields(&*want),
+                                "{text:?} span {offset}+{len}, {before} before, {after} after"
+                            ),
+                            (Err(_), Err(_)) => {}
+                            (got, want) => panic!(
+                                "{text:?} span {offset}+{len}, {before} before, {after} after: \
+                                 ours {:?}, miette's {:?}",
+                                got.map(|c| fields(&*c)),
+                                want.map(|c| fields(&*c)),
+                            ),
+                        }
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        compared
+    }
+
+    #[test]
+    fn reads_spans_exactly_as_miette_does_on_tricky_texts() {
+        let compared: usize = TRICKY.iter().map(|text| same_as_miette(text)).sum();
+        assert!(compared > 10_000, "{compared}");
+    }
+
+    #[test]
+    fn reads_spans_exactly_as_miette_does_on_random_texts() {
+        let texts = random_texts();
+        assert!(texts.iter().any(|t| t.contains("\r\n") && t.contains('é')));
+        let compared: usize = texts.iter().map(|text| same_as_miette(text)).sum();
+        assert!(compared > 10_000, "{compared}");
+    }
+
+    #[test]
+    fn indexes_every_kind_of_line_end() {
+        let source = IndexedSource::new("x", "a\nb\r\nc\rd\r\re\n");
+        assert_eq!(source.line_starts, [0, 2, 5, 7, 9, 10, 12]);
+        assert_eq!(source.content_end(1), 3);
+        assert_eq!(source.content_end(4), 9);
+        assert_eq!(source.content_end(6), 12);
+        assert_eq!(source.line_of(4), 1);
+        assert_eq!(source.line_of(12), 6);
+    }
 }

@@ -446,11 +446,10 @@ fn mebibyte(head: &str, unit: impl Fn(usize) -> String) -> String {
 }
 
 /// A mebibyte of each kind of statement repeated: compiling, checking and
-/// rendering every diagnostic stays fast. Run with
-/// `cargo test --release --test limits -- --ignored`.
+/// rendering every diagnostic stays fast. Each kind takes about 2 s at most
+/// in the dev profile (bad lines: 116,506 diagnostics, 40 MB rendered); a
+/// stage gone quadratic takes minutes.
 #[test]
-#[ignore = "src/render.rs: miette scans the file from the top for every label, so \
-            rendering thousands of diagnostics of a large file is quadratic"]
 fn a_mebibyte_of_anything_is_handled_in_seconds() {
     let head = "plan \"x\"\nstart 2027-01-04\n";
     let in_session = |unit: &'static str| {

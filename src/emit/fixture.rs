@@ -65,7 +65,7 @@ fn prescription(
             span: Span::default(),
             progression_span: None,
         }),
-        sets,
+        sets: sets.into(),
     }
 }
 

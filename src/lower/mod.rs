@@ -56,6 +56,43 @@ pub struct Lowered {
 /// Never panics, whatever the file holds; every problem becomes a
 /// diagnostic, and the plan is `None` as soon as one of them is an error.
 pub fn lower(file: &ast::File, catalogue: &Catalogue) -> Lowered {
+    prepare(file, catalogue).expand()
+}
+
+/// A file checked and ready to expand, holding nothing of the syntax tree:
+/// every statement is checked and every error reported here, once, however
+/// many weeks repeat it. The caller may drop the tree before
+/// [`Prepared::expand`], so that a large plan never holds its syntax tree
+/// and its expansion at once.
+#[derive(Debug)]
+pub struct Prepared {
+    /// Everything expansion needs, when nothing stops it.
+    ready: Option<Ready>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// What expansion needs besides the calendar of weeks.
+#[derive(Debug)]
+struct Ready {
+    name: String,
+    calendar: calendar::Calendar,
+    zone: calendar::Zone,
+    athlete: crate::plan::Athlete,
+    races: Vec<crate::plan::RaceEvent>,
+    blocks: Vec<crate::plan::BlockInfo>,
+    templates: Vec<schedule::BlockTemplate>,
+    plan_runs: Vec<schedule::RunTemplate>,
+    modifiers: prescription::WeekModifiers,
+    used: BTreeMap<String, crate::catalogue::Exercise>,
+    spacing: Vec<crate::plan::SpacingConstraint>,
+    rule_settings: Vec<ast::RuleItem>,
+    suppressions: Vec<ast::Suppression>,
+    taper_span: Option<Span>,
+    deload_span: Option<Span>,
+}
+
+/// Checks every statement of `file` and lays out its weeks.
+pub fn prepare(file: &ast::File, catalogue: &Catalogue) -> Prepared {
     let mut diags = Vec::new();
 
     let mut header = header::read(file, &mut diags);
@@ -102,38 +139,66 @@ pub fn lower(file: &ast::File, catalogue: &Catalogue) -> Lowered {
     });
 
     let has_errors = diags.iter().any(Diagnostic::is_error);
-    let plan = match (header.plan, calendar) {
-        (Some(name), Some(calendar)) if !has_errors => {
+    let ready = match (header.plan, calendar) {
+        (Some(name), Some(calendar)) if !has_errors => Some(Ready {
+            name: name.value.clone(),
+            calendar,
+            zone,
+            athlete,
+            races,
+            blocks: calendar::block_infos(&header.blocks, &block_weeks),
+            templates,
+            plan_runs,
+            modifiers,
+            used,
+            spacing,
+            rule_settings: header.rules.to_vec(),
+            suppressions: file.suppressions.clone(),
+            taper_span: header.taper.map(|(_, item)| item.span),
+            deload_span: header.deload.map(|(_, item)| item.span),
+        }),
+        _ => None,
+    };
+    Prepared {
+        ready,
+        diagnostics: diags,
+    }
+}
+
+impl Prepared {
+    /// Every week with its sessions, runs and prescriptions.
+    pub fn expand(self) -> Lowered {
+        let mut diags = self.diagnostics;
+        let plan = self.ready.and_then(|r| {
             let weeks = schedule::expand(&schedule::Expansion {
-                calendar: &calendar,
-                blocks: &templates,
-                plan_runs: &plan_runs,
-                zone: &zone,
-                modifiers: &modifiers,
-                athlete: &athlete,
+                calendar: &r.calendar,
+                blocks: &r.templates,
+                plan_runs: &r.plan_runs,
+                zone: &r.zone,
+                modifiers: &r.modifiers,
+                athlete: &r.athlete,
             });
             limits::expanded(&weeks, &mut diags).then(|| Plan {
                 schema_version: SCHEMA_VERSION,
-                name: name.value.clone(),
-                start: calendar.start,
-                timezone: zone.name.clone(),
-                athlete,
-                races,
-                blocks: calendar::block_infos(&header.blocks, &block_weeks),
+                name: r.name,
+                start: r.calendar.start,
+                timezone: r.zone.name,
+                athlete: r.athlete,
+                races: r.races,
+                blocks: r.blocks,
                 weeks,
-                exercises: used,
-                spacing,
-                rule_settings: header.rules.to_vec(),
-                suppressions: file.suppressions.clone(),
-                taper_span: header.taper.map(|(_, item)| item.span),
-                deload_span: header.deload.map(|(_, item)| item.span),
+                exercises: r.used,
+                spacing: r.spacing,
+                rule_settings: r.rule_settings,
+                suppressions: r.suppressions,
+                taper_span: r.taper_span,
+                deload_span: r.deload_span,
             })
+        });
+        Lowered {
+            plan,
+            diagnostics: diags,
         }
-        _ => None,
-    };
-    Lowered {
-        plan,
-        diagnostics: diags,
     }
 }
 

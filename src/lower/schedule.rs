@@ -315,6 +315,9 @@ pub struct Expansion<'a> {
 /// Places every session and run on its dates, week by week, with that
 /// week's prescriptions. Nothing is placed before the start date.
 pub fn expand(x: &Expansion<'_>) -> Vec<Week> {
+    // Loading weeks of each block so far, counted in one pass over the
+    // weeks in order (not by recounting the earlier weeks for each week).
+    let mut loading_so_far: BTreeMap<Option<usize>, u32> = BTreeMap::new();
     x.calendar
         .weeks
         .iter()
@@ -327,15 +330,11 @@ pub fn expand(x: &Expansion<'_>) -> Vec<Week> {
             };
             // Loading weeks of this block before this one; a deload or
             // taper week repeats the loading week before it.
-            let loading_before = x
-                .calendar
-                .weeks
-                .iter()
-                .filter(|w| {
-                    w.block == slot.block && w.number < slot.number && w.kind == WeekKind::Loading
-                })
-                .count();
-            let loading_before = u32::try_from(loading_before).unwrap_or(u32::MAX);
+            let count = loading_so_far.entry(slot.block).or_default();
+            let loading_before = *count;
+            if slot.kind == WeekKind::Loading {
+                *count = count.saturating_add(1);
+            }
             let k = match slot.kind {
                 WeekKind::Loading => loading_before,
                 WeekKind::Deload | WeekKind::Taper => loading_before.saturating_sub(1),

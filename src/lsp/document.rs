@@ -13,6 +13,8 @@ use crate::span::Span;
 /// The compiler's and the checker's verdict on one text.
 #[derive(Debug, Clone)]
 pub struct Analysis {
+    /// The syntax tree, for questions about the text.
+    pub file: crate::ast::File,
     pub compiled: crate::Compiled,
     /// Everything to show: compiler diagnostics, then checker findings,
     /// sorted by position.
@@ -21,7 +23,7 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn new(text: &str, options: &Options, config_error: Option<&str>) -> Analysis {
-        let compiled = crate::compile(text);
+        let (file, compiled) = crate::compile_with_tree(text);
         let mut diagnostics = compiled.diagnostics.clone();
         diagnostics.extend(check::check(&compiled, options));
         if let Some(message) = config_error {
@@ -32,6 +34,7 @@ impl Analysis {
         }
         crate::diagnostic::sort(&mut diagnostics);
         Analysis {
+            file,
             compiled,
             diagnostics,
         }

@@ -34,7 +34,7 @@ pub fn hover(doc: &Document, position: lsp_types::Position) -> Option<Hover> {
         }
     }
 
-    match locate::target(&analysis.compiled.file, offset) {
+    match locate::target(&analysis.file, offset) {
         Some(Target::Rule { name, span }) => {
             if let Some(rule) = registry.get(name) {
                 if !explained.contains(&name) {

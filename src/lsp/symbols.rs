@@ -36,7 +36,7 @@ pub fn outline(doc: &Document) -> Vec<DocumentSymbol> {
     let Some(analysis) = doc.analysed() else {
         return Vec::new();
     };
-    let file = &analysis.compiled.file;
+    let file = &analysis.file;
     let mut out = Vec::new();
     for item in &file.items {
         let ItemKind::Block(block) = &item.kind else {
@@ -91,7 +91,7 @@ fn session_detail(session: &Session) -> String {
 pub fn definition(doc: &Document, position: lsp_types::Position) -> Option<Location> {
     let offset = doc.offset(position);
     let analysis = doc.analysed()?;
-    let file = &analysis.compiled.file;
+    let file = &analysis.file;
     let Some(Target::Exercise { name, .. }) = locate::target(file, offset) else {
         return None;
     };
