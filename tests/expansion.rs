@@ -166,3 +166,16 @@ fn the_shared_reference_plans_match_the_bundled_copies_syntax() {
         );
     }
 }
+
+#[test]
+fn the_race_replaces_the_runs_of_its_day() {
+    let plan = compile("half-marathon.stride");
+    let race = plan.goal_race().expect("a race");
+    assert!(plan.runs().all(|r| r.date != race.date));
+    // The other Sundays keep their recovery run.
+    let sundays = plan
+        .runs()
+        .filter(|r| r.label.as_deref() == Some("Recovery run"))
+        .count();
+    assert_eq!(sundays, plan.weeks.len() - 1);
+}

@@ -177,6 +177,7 @@ impl Prepared {
                 zone: &r.zone,
                 modifiers: &r.modifiers,
                 athlete: &r.athlete,
+                races: &r.races,
             });
             limits::expanded(&weeks, &mut diags).then(|| Plan {
                 schema_version: SCHEMA_VERSION,

@@ -10,7 +10,7 @@ use crate::ast::{Block, Intensity, Item, RunLine, Session, Weekday};
 use crate::catalogue::Exercise;
 use crate::diagnostic::Diagnostic;
 use crate::plan::{
-    Athlete, RunOccurrence, SessionId, SessionInfo, SessionOccurrence, Week, WeekKind,
+    Athlete, RaceEvent, RunOccurrence, SessionId, SessionInfo, SessionOccurrence, Week, WeekKind,
 };
 use crate::span::Span;
 
@@ -310,6 +310,8 @@ pub struct Expansion<'a> {
     pub zone: &'a Zone,
     pub modifiers: &'a WeekModifiers,
     pub athlete: &'a Athlete,
+    /// The race takes the place of the week's run on its date.
+    pub races: &'a [RaceEvent],
 }
 
 /// Places every session and run on its dates, week by week, with that
@@ -362,7 +364,7 @@ pub fn expand(x: &Expansion<'_>) -> Vec<Week> {
                 let Some(date) = calendar::add_days(slot.monday, i64::from(run.day.index())) else {
                     continue;
                 };
-                if date < x.calendar.start {
+                if date < x.calendar.start || x.races.iter().any(|r| r.date == date) {
                     continue;
                 }
                 let start = run
