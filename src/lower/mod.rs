@@ -179,7 +179,7 @@ impl Prepared {
                 athlete: &r.athlete,
                 races: &r.races,
             });
-            limits::expanded(&weeks, &mut diags).then(|| Plan {
+            limits::expanded(&weeks, &mut diags).then_some(Plan {
                 schema_version: SCHEMA_VERSION,
                 name: r.name,
                 start: r.calendar.start,

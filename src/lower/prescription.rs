@@ -178,7 +178,7 @@ pub fn template(
         used.insert(entry.id.clone(), entry.clone());
     }
     let max = entry.and_then(|e| cx.athlete.maxes.get(&e.id).copied());
-    let mut groups = Vec::new();
+    let mut groups = Vec::with_capacity(line.groups.len());
     for group in &line.groups {
         check_group(group, diags);
         let load = group

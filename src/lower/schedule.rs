@@ -355,6 +355,8 @@ pub fn expand(x: &Expansion<'_>) -> Vec<Week> {
                 }
             }
             sessions.sort_by(|a, b| (a.date, a.time, &a.name).cmp(&(b.date, b.time, &b.name)));
+            // A long plan is mostly these vectors: no spare room.
+            sessions.shrink_to_fit();
 
             let runs_template = template
                 .and_then(|t| t.runs.as_deref())
@@ -385,6 +387,7 @@ pub fn expand(x: &Expansion<'_>) -> Vec<Week> {
                 });
             }
             runs.sort_by(|a, b| (a.date, a.time, &a.label).cmp(&(b.date, b.time, &b.label)));
+            runs.shrink_to_fit();
 
             Week {
                 number: slot.number,

@@ -14,17 +14,17 @@ use crate::diagnostic::Diagnostic;
 use crate::span::{Span, Spanned};
 
 pub(super) struct Builder<'s> {
+    /// The whole source.
     pub src: &'s str,
+    /// Where in `src` the text being built from starts: the file is parsed
+    /// one statement at a time (see `parse`), each from its own offset.
+    pub base: usize,
     pub diagnostics: Vec<Diagnostic>,
     /// Every statement's span, for attaching suppression comments.
     pub statements: Vec<Span>,
 }
 
 type P<'s> = Pair<'s, Rule>;
-
-fn span(pair: &P<'_>) -> Span {
-    pair.as_span().into()
-}
 
 /// The children that carry meaning (comments are collected separately).
 fn children<'s>(pair: P<'s>) -> impl Iterator<Item = P<'s>> {
@@ -39,9 +39,16 @@ impl<'s> Builder<'s> {
     pub fn new(src: &'s str) -> Self {
         Builder {
             src,
+            base: 0,
             diagnostics: Vec::new(),
             statements: Vec::new(),
         }
+    }
+
+    /// Where a pair lies in the whole source: pairs come from parsing the
+    /// text from [`Builder::base`] on.
+    fn span(&self, pair: &P<'_>) -> Span {
+        Span::from(pair.as_span()).shift(self.base)
     }
 
     pub fn file(&mut self, pair: P<'s>) -> Vec<Item> {
@@ -62,7 +69,7 @@ impl<'s> Builder<'s> {
 
     /// Reports a line the tolerant grammar skipped.
     fn bad(&mut self, pair: &P<'s>, context: Context) {
-        let diagnostic = syntax_error::explain_line(self.src, span(pair), context);
+        let diagnostic = syntax_error::explain_line(self.src, self.span(pair), context);
         self.diagnostics.push(diagnostic);
     }
 
@@ -72,10 +79,10 @@ impl<'s> Builder<'s> {
     }
 
     fn item(&mut self, pair: P<'s>) -> Option<Item> {
-        let whole = self.statement(span(&pair));
+        let whole = self.statement(self.span(&pair));
         let rule = pair.as_rule();
         let mut parts = children(pair);
-        let keyword = parts.next().map(|k| span(&k)).unwrap_or(whole);
+        let keyword = parts.next().map(|k| self.span(&k)).unwrap_or(whole);
         let kind = match rule {
             Rule::plan_stmt => ItemKind::Plan(self.string(parts.next())),
             Rule::start_stmt => ItemKind::Start(self.date(parts.next())),
@@ -142,7 +149,7 @@ impl<'s> Builder<'s> {
     // ------------------------------------------------------------ header
 
     fn athlete_item(&mut self, pair: P<'s>) -> AthleteItem {
-        let whole = self.statement(span(&pair));
+        let whole = self.statement(self.span(&pair));
         let mut parts = children(pair);
         let Some(keyword) = parts.next() else {
             return AthleteItem {
@@ -163,13 +170,13 @@ impl<'s> Builder<'s> {
         };
         AthleteItem {
             kind,
-            keyword: span(&keyword),
+            keyword: self.span(&keyword),
             span: whole,
         }
     }
 
     fn run_line(&mut self, pair: P<'s>) -> Option<RunLine> {
-        let whole = self.statement(span(&pair));
+        let whole = self.statement(self.span(&pair));
         let mut day = None;
         let mut time = None;
         let mut duration = None;
@@ -186,7 +193,7 @@ impl<'s> Builder<'s> {
                         "moderate" => Intensity::Moderate,
                         _ => Intensity::Hard,
                     };
-                    intensity = Some(Spanned::new(value, span(&part)));
+                    intensity = Some(Spanned::new(value, self.span(&part)));
                 }
                 Rule::string => label = Some(self.string(Some(part))),
                 _ => {}
@@ -203,7 +210,7 @@ impl<'s> Builder<'s> {
     }
 
     fn constraint(&mut self, pair: P<'s>) -> Option<Constraint> {
-        let whole = self.statement(span(&pair));
+        let whole = self.statement(self.span(&pair));
         let inner = first(pair)?;
         let kind = if inner.as_rule() == Rule::between_constraint {
             ConstraintKind::Between
@@ -230,7 +237,7 @@ impl<'s> Builder<'s> {
     }
 
     fn selector(&mut self, pair: P<'s>) -> Spanned<Selector> {
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let Some(inner) = first(pair) else {
             return Spanned::new(Selector::Strength, whole);
         };
@@ -278,7 +285,7 @@ impl<'s> Builder<'s> {
 
     fn modifiers(&mut self, pair: P<'s>) -> Modifiers {
         let mut out = Modifiers {
-            span: span(&pair),
+            span: self.span(&pair),
             ..Modifiers::default()
         };
         for modifier in children(pair) {
@@ -288,7 +295,7 @@ impl<'s> Builder<'s> {
             };
             let amount = Spanned::new(
                 parse_number(value.as_str().trim_end_matches('%')),
-                span(&value),
+                self.span(&value),
             );
             if keyword.as_rule() == Rule::kw_load {
                 out.load = Some(amount);
@@ -300,7 +307,7 @@ impl<'s> Builder<'s> {
     }
 
     fn exercise_prop(&mut self, pair: P<'s>) -> Option<ExerciseProp> {
-        let whole = self.statement(span(&pair));
+        let whole = self.statement(self.span(&pair));
         let mut parts = children(pair);
         let keyword = parts.next()?;
         let value = parts.next();
@@ -316,13 +323,13 @@ impl<'s> Builder<'s> {
         };
         Some(ExerciseProp {
             kind,
-            keyword: span(&keyword),
+            keyword: self.span(&keyword),
             span: whole,
         })
     }
 
     fn rule_item(&mut self, pair: P<'s>) -> Option<RuleItem> {
-        let whole = self.statement(span(&pair));
+        let whole = self.statement(self.span(&pair));
         let inner = first(pair)?;
         let rule = inner.as_rule();
         let mut parts = children(inner);
@@ -336,8 +343,8 @@ impl<'s> Builder<'s> {
                     _ => Level::Deny,
                 };
                 RuleItemKind::Level {
-                    level: Spanned::new(value, span(&level)),
-                    rule: Spanned::new(name.as_str().to_string(), span(&name)),
+                    level: Spanned::new(value, self.span(&level)),
+                    rule: Spanned::new(name.as_str().to_string(), self.span(&name)),
                 }
             }
             Rule::rule_set => {
@@ -346,7 +353,7 @@ impl<'s> Builder<'s> {
                 let value = parts.next()?;
                 let text = target.as_str();
                 let dot = text.rfind('.')?;
-                let start = target.as_span().start();
+                let start = self.base + target.as_span().start();
                 RuleItemKind::Set {
                     rule: Spanned::new(text[..dot].to_string(), Span::new(start, start + dot)),
                     param: Spanned::new(
@@ -365,7 +372,7 @@ impl<'s> Builder<'s> {
     }
 
     fn value(&mut self, pair: P<'s>) -> Spanned<Value> {
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let Some(inner) = first(pair) else {
             return Spanned::new(Value::Word(String::new()), whole);
         };
@@ -399,14 +406,14 @@ impl<'s> Builder<'s> {
                     let mut head = children(part);
                     block.name = self.string(head.next());
                     if let Some(range) = head.next() {
-                        block.weeks_span = span(&range);
+                        block.weeks_span = self.span(&range);
                         let mut ints = children(range).filter(|p| p.as_rule() == Rule::int);
                         block.first_week = self.int(ints.next());
                         block.last_week = self.int(ints.next());
                     }
                 }
                 Rule::bad_head => {
-                    let line = Span::new(whole.start, part.as_span().end());
+                    let line = Span::new(whole.start, self.base + part.as_span().end());
                     self.diagnostics.push(syntax_error::explain_line(
                         self.src,
                         line,
@@ -419,7 +426,7 @@ impl<'s> Builder<'s> {
                     }
                 }
                 Rule::runs_stmt => {
-                    let runs_span = self.statement(span(&part));
+                    let runs_span = self.statement(self.span(&part));
                     let mut inner = children(part);
                     let _keyword = inner.next();
                     let lines = self.runs_body(inner);
@@ -429,11 +436,12 @@ impl<'s> Builder<'s> {
                 _ => {}
             }
         }
+        block.sessions.shrink_to_fit();
         header_ok.then_some(block)
     }
 
     fn session(&mut self, pair: P<'s>) -> Option<Session> {
-        let whole = self.statement(span(&pair));
+        let whole = self.statement(self.span(&pair));
         let mut session = Session {
             name: Spanned::new(String::new(), whole),
             days: Vec::new(),
@@ -452,7 +460,8 @@ impl<'s> Builder<'s> {
                 Rule::session_head => {
                     header_ok = true;
                     let head = part.as_str().trim_end();
-                    session.header = Span::new(whole.start, part.as_span().start() + head.len());
+                    session.header =
+                        Span::new(whole.start, self.base + part.as_span().start() + head.len());
                     for head in children(part) {
                         match head.as_rule() {
                             Rule::string => session.name = self.string(Some(head)),
@@ -464,7 +473,7 @@ impl<'s> Builder<'s> {
                     }
                 }
                 Rule::bad_head => {
-                    let line = Span::new(whole.start, part.as_span().end());
+                    let line = Span::new(whole.start, self.base + part.as_span().end());
                     self.diagnostics.push(syntax_error::explain_line(
                         self.src,
                         line,
@@ -472,7 +481,7 @@ impl<'s> Builder<'s> {
                     ));
                 }
                 Rule::location_item => {
-                    self.statement(span(&part));
+                    self.statement(self.span(&part));
                     let mut inner = children(part);
                     let _keyword = inner.next();
                     session.location = Some(self.string(inner.next()));
@@ -488,11 +497,14 @@ impl<'s> Builder<'s> {
                 _ => {}
             }
         }
+        // The tree of a large plan is mostly exercise lines: no spare room.
+        session.days.shrink_to_fit();
+        session.exercises.shrink_to_fit();
         header_ok.then_some(session)
     }
 
     fn phase(&mut self, pair: P<'s>) -> Phase {
-        let whole = self.statement(span(&pair));
+        let whole = self.statement(self.span(&pair));
         let mut parts = children(pair);
         let _keyword = parts.next();
         Phase {
@@ -503,7 +515,7 @@ impl<'s> Builder<'s> {
     }
 
     fn exercise_line(&mut self, pair: P<'s>) -> Option<ExerciseLine> {
-        let whole = self.statement(span(&pair));
+        let whole = self.statement(self.span(&pair));
         let mut line = ExerciseLine {
             exercise: Spanned::new(String::new(), whole),
             groups: Vec::new(),
@@ -536,11 +548,12 @@ impl<'s> Builder<'s> {
                 _ => {}
             }
         }
+        line.groups.shrink_to_fit();
         Some(line)
     }
 
     fn set_group(&mut self, pair: P<'s>) -> Option<SetGroup> {
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let mut parts = children(pair);
         let sets_pair = parts.next()?;
         let load = parts.next().map(|l| self.load(l));
@@ -548,7 +561,7 @@ impl<'s> Builder<'s> {
         let count = self.int(sets_parts.next());
         let reps_pair = sets_parts.next()?;
         let per_side = sets_parts.next().is_some();
-        let reps_span = span(&reps_pair);
+        let reps_span = self.span(&reps_pair);
         let reps_inner = first(reps_pair)?;
         let reps = match reps_inner.as_rule() {
             Rule::timed_reps => Reps::Timed {
@@ -581,7 +594,7 @@ impl<'s> Builder<'s> {
     }
 
     fn load(&mut self, pair: P<'s>) -> Spanned<Load> {
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let Some(inner) = first(pair) else {
             return Spanned::new(Load::Rir(0.0), whole);
         };
@@ -606,7 +619,7 @@ impl<'s> Builder<'s> {
     }
 
     fn progression(&mut self, pair: P<'s>) -> Spanned<Progression> {
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let Some(inner) = first(pair) else {
             return Spanned::new(Progression::None, whole);
         };
@@ -627,7 +640,7 @@ impl<'s> Builder<'s> {
                 let _keyword = parts.next();
                 let reps = match parts.next() {
                     Some(wave) => {
-                        let wave_span = span(&wave);
+                        let wave_span = self.span(&wave);
                         let values = children(wave).map(|p| self.int(Some(p)).value).collect();
                         Spanned::new(values, wave_span)
                     }
@@ -642,7 +655,7 @@ impl<'s> Builder<'s> {
                 let _keyword = parts.next();
                 let amount = match parts.next() {
                     Some(step) => {
-                        let step_span = span(&step);
+                        let step_span = self.span(&step);
                         Spanned::new(self.int(first(step)).value, step_span)
                     }
                     None => Spanned::new(0, whole),
@@ -665,7 +678,7 @@ impl<'s> Builder<'s> {
                 amount: Spanned::new(StepAmount::Percent(0.0), Span::default()),
             };
         };
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let amount = match first(pair) {
             Some(inner) if inner.as_rule() == Rule::percent => {
                 StepAmount::Percent(parse_number(inner.as_str().trim_end_matches('%')))
@@ -683,7 +696,7 @@ impl<'s> Builder<'s> {
         let Some(pair) = pair else {
             return Spanned::new(1, Span::default());
         };
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let count = children(pair)
             .find(|p| p.as_rule() == Rule::int)
             .map_or(1, |p| self.int(Some(p)).value);
@@ -696,7 +709,7 @@ impl<'s> Builder<'s> {
         let Some(pair) = pair else {
             return Spanned::new(String::new(), Span::default());
         };
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let raw = first(pair).map_or("", |inner| inner.as_str());
         let mut value = String::with_capacity(raw.len());
         let mut chars = raw.chars();
@@ -718,7 +731,7 @@ impl<'s> Builder<'s> {
 
     fn word(&mut self, pair: Option<P<'s>>) -> Spanned<String> {
         match pair {
-            Some(pair) => Spanned::new(pair.as_str().to_string(), span(&pair)),
+            Some(pair) => Spanned::new(pair.as_str().to_string(), self.span(&pair)),
             None => Spanned::new(String::new(), Span::default()),
         }
     }
@@ -734,7 +747,7 @@ impl<'s> Builder<'s> {
         match pair {
             Some(pair) => {
                 let value = matches!(pair.as_str(), "true" | "yes");
-                Spanned::new(value, span(&pair))
+                Spanned::new(value, self.span(&pair))
             }
             None => Spanned::new(false, Span::default()),
         }
@@ -742,7 +755,7 @@ impl<'s> Builder<'s> {
 
     fn weekday(&mut self, pair: P<'s>) -> Spanned<Weekday> {
         let day = Weekday::from_keyword(pair.as_str()).unwrap_or(Weekday::Mon);
-        Spanned::new(day, span(&pair))
+        Spanned::new(day, self.span(&pair))
     }
 
     /// A whole number; one too large for 32 bits is reported, not wrapped.
@@ -750,7 +763,7 @@ impl<'s> Builder<'s> {
         let Some(pair) = pair else {
             return Spanned::new(0, Span::default());
         };
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         match pair.as_str().parse::<u32>() {
             Ok(value) => Spanned::new(value, whole),
             Err(_) => {
@@ -775,7 +788,7 @@ impl<'s> Builder<'s> {
                 Span::default(),
             );
         };
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let mut parts = children(pair).map(|p| p.as_str().parse::<i16>().unwrap_or(0));
         let year = parts.next().unwrap_or(0);
         let month = parts.next().unwrap_or(0);
@@ -794,7 +807,7 @@ impl<'s> Builder<'s> {
         let Some(pair) = pair else {
             return Spanned::new(TimeLit { hour: 0, minute: 0 }, Span::default());
         };
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let mut parts = children(pair).map(|p| p.as_str().parse::<u8>().unwrap_or(u8::MAX));
         let hour = parts.next().unwrap_or(0);
         let minute = parts.next().unwrap_or(0);
@@ -805,7 +818,7 @@ impl<'s> Builder<'s> {
         let Some(pair) = pair else {
             return Spanned::new(Duration { seconds: 0 }, Span::default());
         };
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let mut seconds: u64 = 0;
         for part in children(pair) {
             let factor = match part.as_rule() {
@@ -840,7 +853,7 @@ impl<'s> Builder<'s> {
                 Span::default(),
             );
         };
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let mut parts = children(pair);
         let value = parts.next().map_or(0.0, |n| parse_number(n.as_str()));
         let unit = self.word(parts.next());

@@ -8,13 +8,14 @@ use crate::ast::{Comment, Suppression};
 use crate::diagnostic::Diagnostic;
 use crate::span::{Span, Spanned};
 
-/// Every comment in the parse tree, in source order.
-pub(super) fn collect(source: &str, pairs: Pairs<'_, Rule>) -> Vec<Comment> {
+/// Every comment in the parse tree of the text from `base` on, in source
+/// order.
+pub(super) fn collect(source: &str, base: usize, pairs: Pairs<'_, Rule>) -> Vec<Comment> {
     pairs
         .flatten()
         .filter(|p| p.as_rule() == Rule::COMMENT)
         .map(|p| {
-            let span = Span::from(p.as_span());
+            let span = Span::from(p.as_span()).shift(base);
             let line_start = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
             let trailing = !source[line_start..span.start].trim().is_empty();
             Comment {
@@ -35,6 +36,9 @@ pub(super) fn suppressions(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Suppression> {
     let mut out = Vec::new();
+    // Where each line break is, to find a statement's line without counting
+    // from the start of the text for every statement and suppression.
+    let mut line_breaks: Option<Vec<usize>> = None;
     for comment in comments {
         let body = comment.text.trim_start_matches('#').trim_start();
         if !body.starts_with("stride:") {
@@ -71,7 +75,12 @@ pub(super) fn suppressions(
             rules,
             reason,
             span: comment.span,
-            covers: covered(source, comment, statements),
+            covers: covered(
+                line_breaks
+                    .get_or_insert_with(|| source.match_indices('\n').map(|(at, _)| at).collect()),
+                comment,
+                statements,
+            ),
         });
     }
     out
@@ -79,8 +88,10 @@ pub(super) fn suppressions(
 
 /// The statement a suppression covers: the one it trails (starting on its
 /// line, else ending on it), or for a comment on its own line the next one.
-fn covered(source: &str, comment: &Comment, statements: &[Span]) -> Option<Span> {
-    let line_of = |offset: usize| source[..offset.min(source.len())].matches('\n').count();
+/// `line_breaks` holds the offset of every `\n` in the source, in order.
+fn covered(line_breaks: &[usize], comment: &Comment, statements: &[Span]) -> Option<Span> {
+    // The line breaks before `offset` count the lines above it.
+    let line_of = |offset: usize| line_breaks.partition_point(|&at| at < offset);
     if comment.trailing {
         let line = line_of(comment.span.start);
         let starting = statements

@@ -45,22 +45,41 @@ pub fn parse(source: &str) -> Parsed {
     }
     pest::set_call_limit(std::num::NonZeroUsize::new(MAX_PARSER_CALLS));
     let mut builder = build::Builder::new(source);
-    let (items, comment_pairs) = match StrideParser::parse(Rule::file, source) {
-        Ok(mut pairs) => {
-            let comments = comments::collect(source, pairs.clone());
-            let items = match pairs.next() {
-                Some(file) => builder.file(file),
-                None => Vec::new(),
-            };
-            (items, comments)
+    let mut items = Vec::new();
+    let mut comment_pairs = Vec::new();
+    // `file`'s repetition, one step at a time (see `file_step` in the
+    // grammar): only one statement's tokens are alive at once.
+    let mut at = 0;
+    loop {
+        let rest = source.get(at..).unwrap_or_default();
+        let (rule, last) = match StrideParser::parse(Rule::file_step, rest) {
+            Ok(pairs) => (pairs, false),
+            Err(_) => match StrideParser::parse(Rule::file_end, rest) {
+                Ok(pairs) => (pairs, true),
+                Err(err) => {
+                    let err = err_at(source, at, err);
+                    let diagnostic = limit_reached(source, &err)
+                        .unwrap_or_else(|| syntax_error::explain_file(source, &err));
+                    builder.diagnostics.push(diagnostic);
+                    break;
+                }
+            },
+        };
+        comment_pairs.extend(comments::collect(source, at, rule.clone()));
+        let Some(step) = rule.into_iter().next() else {
+            break;
+        };
+        let end = at + step.as_span().end();
+        builder.base = at;
+        items.extend(builder.file(step));
+        // A step always reads something (a line break at least); stop
+        // rather than loop if it ever does not.
+        if last || end <= at {
+            break;
         }
-        Err(err) => {
-            let diagnostic = limit_reached(source, &err)
-                .unwrap_or_else(|| syntax_error::explain_file(source, &err));
-            builder.diagnostics.push(diagnostic);
-            (Vec::new(), Vec::new())
-        }
-    };
+        at = end;
+    }
+    items.shrink_to_fit();
     let mut diagnostics = builder.diagnostics;
     let suppressions = comments::suppressions(
         source,
@@ -75,6 +94,20 @@ pub fn parse(source: &str) -> Parsed {
             suppressions,
         },
         diagnostics,
+    }
+}
+
+/// An error of parsing the text from `at` on, placed in the whole source.
+fn err_at(source: &str, at: usize, err: pest::error::Error<Rule>) -> pest::error::Error<Rule> {
+    let pos = match err.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
+    };
+    let position =
+        pest::Position::new(source, at + pos).or_else(|| pest::Position::new(source, at));
+    match position {
+        Some(position) => pest::error::Error::new_from_pos(err.variant, position),
+        None => err,
     }
 }
 

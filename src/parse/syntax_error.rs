@@ -104,8 +104,9 @@ pub fn explain_line(src: &str, span: Span, context: Context) -> Diagnostic {
     let at = span.start + floor_char_boundary(text, offset);
     // Inside a word (`3mins`), blame the whole word.
     let word_start = src[span.start..at]
-        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_')))
-        .map_or(span.start, |i| span.start + i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_')))
+        .map_or(span.start, |(i, c)| span.start + i + c.len_utf8());
     let mid_word = src[at..span.end].starts_with(|c: char| c.is_alphanumeric());
     if word_start < at && mid_word {
         let found = found_token(src, word_start, span.end);
