@@ -434,10 +434,14 @@ fn apply_profile(s: &mut Settings, registry: &Registry, name: &str, origin: Orig
 }
 
 fn set_param(s: &mut Settings, rule: &str, param: &str, value: ParamValue) {
-    s.params
-        .entry(rule.to_string())
-        .or_default()
-        .insert(param, value);
+    match s.params.get_mut(rule) {
+        Some(params) => params.insert(param, value),
+        None => s
+            .params
+            .entry(rule.to_string())
+            .or_default()
+            .insert(param, value),
+    }
 }
 
 fn read_plan_item(

@@ -1,14 +1,46 @@
 //! What a rule reports, and how findings become diagnostics: one per
 //! distinct finding, with the weeks it happens in gathered together.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::cmp::Ordering;
+use std::fmt::{self, Write as _};
+use std::hash::Hasher;
 
 use jiff::civil::Date;
 
-use super::facts::day_and_date;
+use super::facts::DAY_AND_DATE;
+use super::fastmap::{FastHasher, FastMap};
 use super::registry::{Level, RuleDoc};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::span::Span;
+
+/// Text a rule works out on first use: wording built from its parameters,
+/// which most plans never need (`LazyText::new(|| format_number(max))`,
+/// then `{max}` in a message or `max.to_string()`).
+pub struct LazyText<F> {
+    text: OnceCell<String>,
+    make: F,
+}
+
+impl<F: Fn() -> String> LazyText<F> {
+    pub fn new(make: F) -> Self {
+        LazyText {
+            text: OnceCell::new(),
+            make,
+        }
+    }
+
+    pub fn get(&self) -> &str {
+        self.text.get_or_init(&self.make)
+    }
+}
+
+impl<F: Fn() -> String> fmt::Display for LazyText<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.get())
+    }
+}
 
 /// How a finding compares with the rule's usual ones. The evidence rates
 /// some findings of a rule one step milder (more than three sessions a
@@ -28,28 +60,32 @@ pub struct When {
     pub date: Option<Date>,
 }
 
+/// Text of a finding: most labels and helps are fixed text, which need
+/// no copy for each of the hundreds of weeks a finding may repeat in.
+pub type Text = Cow<'static, str>;
+
 /// One thing a rule found, in one week (or in the plan as a whole).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// The line that causes it: a session, exercise or constraint.
     pub span: Span,
-    pub label: String,
+    pub label: Text,
     /// The message, without the week and date (added when rendered).
-    pub message: String,
-    pub help: String,
+    pub message: Text,
+    pub help: Text,
     /// Other lines that explain it (the run it is too close to).
-    pub context: Vec<(Span, String)>,
+    pub context: Vec<(Span, Text)>,
     pub when: Option<When>,
     pub grade: Grade,
 }
 
 impl Finding {
-    pub fn new(span: Span, label: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(span: Span, label: impl Into<Text>, message: impl Into<Text>) -> Self {
         Finding {
             span,
             label: label.into(),
             message: message.into(),
-            help: String::new(),
+            help: Cow::Borrowed(""),
             context: Vec::new(),
             when: None,
             grade: Grade::Normal,
@@ -71,12 +107,12 @@ impl Finding {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Text>) -> Self {
         self.help = help.into();
         self
     }
 
-    pub fn context(mut self, span: Span, label: impl Into<String>) -> Self {
+    pub fn context(mut self, span: Span, label: impl Into<Text>) -> Self {
         self.context.push((span, label.into()));
         self
     }
@@ -113,21 +149,107 @@ pub fn severity(level: Level, grade: Grade) -> Option<Severity> {
     })
 }
 
-type Key = (Span, String, String, String, Vec<(Span, String)>, Grade);
+/// Findings that differ only in when they happen.
+struct Group {
+    finding: Finding,
+    whens: Vec<When>,
+    /// The next group with the same span and message hash.
+    next: Option<usize>,
+}
+
+/// A hash of a text, to tell most texts apart without comparing them.
+fn text_hash(text: &str) -> u64 {
+    let mut hasher = FastHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish()
+}
+
+/// Same text: often literally the same (a fixed label or help).
+fn same_text(a: &Text, b: &Text) -> bool {
+    (a.len() == b.len() && std::ptr::eq(a.as_ptr(), b.as_ptr())) || a == b
+}
+
+/// Same finding but for when it happens.
+fn same(a: &Finding, b: &Finding) -> bool {
+    a.span == b.span
+        && a.grade == b.grade
+        && same_text(&a.message, &b.message)
+        && same_text(&a.label, &b.label)
+        && same_text(&a.help, &b.help)
+        && a.context.len() == b.context.len()
+        && a.context
+            .iter()
+            .zip(&b.context)
+            .all(|(x, y)| x.0 == y.0 && same_text(&x.1, &y.1))
+}
+
+/// The order of merged findings: by span, message, label, help, context
+/// and grade.
+fn order(a: &Finding, b: &Finding) -> Ordering {
+    (a.span, &a.message, &a.label, &a.help, &a.context, a.grade)
+        .cmp(&(b.span, &b.message, &b.label, &b.help, &b.context, b.grade))
+}
 
 /// Merges findings that differ only in when they happen, and turns them
 /// into diagnostics of `rule` at `level`.
 pub fn to_diagnostics(rule: &RuleDoc, level: Level, findings: Vec<Finding>) -> Vec<Diagnostic> {
-    let mut groups: BTreeMap<Key, Vec<When>> = BTreeMap::new();
-    for f in findings {
-        let key = (f.span, f.message, f.label, f.help, f.context, f.grade);
-        let whens = groups.entry(key).or_default();
-        if let Some(when) = f.when {
-            whens.push(when);
+    if level == Level::Allow {
+        return Vec::new();
+    }
+    // Groups, found by span and message: the findings of one line (or of
+    // one spacing constraint) with one message are few.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut heads: FastMap<(Span, u64), usize> = FastMap::default();
+    for mut f in findings {
+        let when = f.when.take();
+        let key = (f.span, text_hash(&f.message));
+        let first = heads.get(&key).copied();
+        let mut at = first;
+        while let Some(i) = at {
+            match groups.get(i) {
+                Some(g) if same(&g.finding, &f) => break,
+                Some(g) => at = g.next,
+                None => at = None,
+            }
+        }
+        let group = match at.and_then(|i| groups.get_mut(i)) {
+            Some(group) => group,
+            None => {
+                heads.insert(key, groups.len());
+                groups.push(Group {
+                    finding: f,
+                    whens: Vec::new(),
+                    next: first,
+                });
+                let Some(group) = groups.last_mut() else {
+                    continue;
+                };
+                group
+            }
+        };
+        if let Some(when) = when {
+            group.whens.push(when);
         }
     }
-    let mut out = Vec::new();
-    for ((span, message, label, help, context, grade), mut whens) in groups {
+    if groups.is_empty() {
+        return Vec::new();
+    }
+    groups.sort_unstable_by(|a, b| order(&a.finding, &b.finding));
+    let mut out = Vec::with_capacity(groups.len());
+    let note = rule.note();
+    for Group {
+        finding, mut whens, ..
+    } in groups
+    {
+        let Finding {
+            span,
+            label,
+            message,
+            help,
+            context,
+            grade,
+            ..
+        } = finding;
         let Some(severity) = severity(level, grade) else {
             continue;
         };
@@ -135,67 +257,100 @@ pub fn to_diagnostics(rule: &RuleDoc, level: Level, findings: Vec<Finding>) -> V
         whens.dedup();
         let mut weeks: Vec<u32> = whens.iter().map(|w| w.week).collect();
         weeks.dedup();
-        let text = match prefix(&whens, &weeks) {
-            Some(prefix) => format!("{prefix}: {message}"),
-            None => message,
-        };
+        let text = with_prefix(&whens, &weeks, message);
         let mut d = Diagnostic::new(&rule.name, severity, text);
         d.labels.push(Label {
             span,
-            message: Some(label),
+            message: Some(label.into_owned()),
             primary: true,
         });
         for (span, label) in context {
             d.labels.push(Label {
                 span,
-                message: Some(label),
+                message: Some(label.into_owned()),
                 primary: false,
             });
         }
         if !help.is_empty() {
-            d.help = Some(help);
+            d.help = Some(help.into_owned());
         }
-        d.notes.push(rule.note());
+        d.notes.push(note.clone());
         d.weeks = weeks;
         out.push(d);
     }
     out
 }
 
+/// The message after when it happens: `week 6, Sat 2027-02-13: ...`.
+fn with_prefix(whens: &[When], weeks: &[u32], message: Text) -> String {
+    if whens.is_empty() {
+        return message.into_owned();
+    }
+    let mut out = String::with_capacity(message.len() + 40 + 4 * weeks.len());
+    write_prefix(&mut out, whens, weeks);
+    out.push_str(": ");
+    out.push_str(&message);
+    out
+}
+
 /// `week 6, Sat 2027-02-13`, `weeks 1-3, 5-7 (from Sat 2027-01-09)`,
 /// `weeks 2-4`.
+#[cfg(test)]
 fn prefix(whens: &[When], weeks: &[u32]) -> Option<String> {
-    let first = whens.first()?;
-    let dates: Vec<Date> = whens.iter().filter_map(|w| w.date).collect();
-    let week_text = if weeks.len() == 1 {
-        format!("week {}", weeks[0])
-    } else {
-        format!("weeks {}", week_ranges(weeks))
+    let mut out = String::new();
+    write_prefix(&mut out, whens, weeks);
+    (!whens.is_empty()).then_some(out)
+}
+
+fn write_prefix(out: &mut String, whens: &[When], weeks: &[u32]) {
+    let Some(first) = whens.first() else {
+        return;
     };
-    Some(match (dates.len(), first.date) {
-        (1, Some(date)) if weeks.len() == 1 => format!("{week_text}, {}", day_and_date(date)),
-        (0, _) => week_text,
-        _ => format!("{week_text} (from {})", day_and_date(dates[0])),
-    })
+    match weeks {
+        [week] => {
+            let _ = write!(out, "week {week}");
+        }
+        _ => {
+            out.push_str("weeks ");
+            write_week_ranges(out, weeks);
+        }
+    }
+    let mut dates = whens.iter().filter_map(|w| w.date);
+    let Some(date) = dates.next() else {
+        return;
+    };
+    let _ = if dates.next().is_none() && first.date.is_some() && weeks.len() == 1 {
+        write!(out, ", {}", date.strftime(DAY_AND_DATE))
+    } else {
+        write!(out, " (from {})", date.strftime(DAY_AND_DATE))
+    };
 }
 
 /// `1-3, 5-7, 9`.
 pub fn week_ranges(weeks: &[u32]) -> String {
-    let mut parts = Vec::new();
+    let mut out = String::new();
+    write_week_ranges(&mut out, weeks);
+    out
+}
+
+fn write_week_ranges(out: &mut String, weeks: &[u32]) {
+    let start = out.len();
     let mut i = 0;
     while i < weeks.len() {
         let mut j = i;
         while j + 1 < weeks.len() && weeks[j + 1] == weeks[j] + 1 {
             j += 1;
         }
-        parts.push(if i == j {
-            weeks[i].to_string()
+        if out.len() > start {
+            out.push_str(", ");
+        }
+        let _ = if i == j {
+            write!(out, "{}", weeks[i])
         } else {
-            format!("{}-{}", weeks[i], weeks[j])
-        });
+            write!(out, "{}-{}", weeks[i], weeks[j])
+        };
         i = j + 1;
     }
-    parts.join(", ")
 }
 
 #[cfg(test)]

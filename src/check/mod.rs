@@ -14,6 +14,7 @@
 
 pub mod config;
 pub mod facts;
+mod fastmap;
 pub mod finding;
 pub mod params;
 pub mod registry;
@@ -87,15 +88,15 @@ pub fn check_plan(plan: &Plan, options: &Options) -> Vec<Diagnostic> {
     let facts = Facts::new(plan);
     let (mut suppressor, unknown) = suppress::Suppressor::new(&plan.suppressions, registry);
     diags.extend(unknown);
+    let no_params = Params::default();
     for (name, rule) in rules::ALL {
         let Some(doc) = registry.get(name) else {
             continue;
         };
-        let params = settings.params(name);
         let context = Context {
             plan,
             facts: &facts,
-            params: &params,
+            params: settings.params.get(*name).unwrap_or(&no_params),
         };
         let pinned = settings.pinned.contains(*name);
         // Every rule runs, even an allowed one, so that a comment allowing
@@ -112,4 +113,128 @@ pub fn check_plan(plan: &Plan, options: &Options) -> Vec<Diagnostic> {
     }
     diagnostic::sort(&mut diags);
     diags
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use crate::generate::{self, Shape};
+
+    /// The large generated plan over `weeks`, busier: a race every four
+    /// weeks, spacing constraints, a whole-day session and an `allow`
+    /// comment on every session, so that every part of the checker that
+    /// grows with the plan has work to do.
+    fn busy_plan(weeks: u32) -> String {
+        let text = generate::plan(&Shape {
+            weeks,
+            ..Shape::large()
+        });
+        let start = jiff::civil::date(2027, 1, 4);
+        let mut out = String::new();
+        for line in text.lines() {
+            let mut line = line.to_string();
+            if line.contains("session \"Session 2\"") {
+                line = line.replace(" 18:00 50min {", " {");
+            }
+            if line.trim_start().starts_with("session ") {
+                line.push_str(" # stride: allow(schedule.profile) -- busy");
+            }
+            out.push_str(&line);
+            out.push('\n');
+            if line.starts_with("start ") {
+                for week in (3..weeks).step_by(4) {
+                    let day = start
+                        .checked_add(jiff::Span::new().days(i64::from(week) * 7 + 6))
+                        .unwrap();
+                    let _ = writeln!(out, "race \"Race {week}\" {day} 09:00");
+                }
+                out.push_str(
+                    "spacing {\n  at least 3h between strength and run\n  \
+                     at least 24h after lower before hard-run\n  \
+                     at least 48h between lower and lower\n}\n",
+                );
+            }
+        }
+        out
+    }
+
+    /// The fastest of `runs` calls of `work`, its result dropped untimed.
+    fn fastest<T>(runs: usize, mut work: impl FnMut() -> T) -> Duration {
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                let result = std::hint::black_box(work());
+                let time = start.elapsed();
+                drop(result);
+                time
+            })
+            .min()
+            .unwrap()
+    }
+
+    /// How long each step of checking takes: the facts, each rule,
+    /// answering whether comments allow the findings, and the whole check
+    /// (merging and sorting included).
+    fn step_times(compiled: &Compiled, runs: usize) -> Vec<(&'static str, Duration)> {
+        let plan = compiled.plan.as_ref().unwrap();
+        let options = Options::default();
+        let (settings, _) = settings(Some(plan), &options);
+        let registry = Registry::builtin();
+        let mut times = vec![("facts", fastest(runs, || Facts::new(plan)))];
+        let facts = Facts::new(plan);
+        let mut found = Vec::new();
+        for (name, rule) in rules::ALL {
+            let params = settings.params(name);
+            let context = Context {
+                plan,
+                facts: &facts,
+                params: &params,
+            };
+            times.push((*name, fastest(runs, || rule(&context))));
+            found.extend(rule(&context).into_iter().map(|f| (*name, f.span)));
+        }
+        let suppress = fastest(runs, || {
+            let (mut suppressor, _) = suppress::Suppressor::new(&plan.suppressions, registry);
+            found
+                .iter()
+                .filter(|(rule, span)| suppressor.suppresses(rule, *span))
+                .count()
+        });
+        times.push(("suppression", suppress));
+        times.push(("check", fastest(runs, || check(compiled, &options))));
+        times
+    }
+
+    /// Twenty times the weeks cost twenty to forty times the time, step by
+    /// step (caches fill up); a step quadratic in sessions, runs, races,
+    /// comments or findings costs hundreds of times as much. The bound is
+    /// loose, with a margin for steps that have almost nothing to do in the
+    /// short plan, so that a loaded machine does not fail it: it catches a
+    /// step gone quadratic, not a few percent.
+    #[test]
+    #[cfg_attr(
+        debug_assertions,
+        ignore = "times the checker: run with `cargo test --release`"
+    )]
+    fn checking_time_grows_linearly_with_plan_length() {
+        let small = crate::compile(&busy_plan(26));
+        let big = crate::compile(&busy_plan(520));
+        for compiled in [&small, &big] {
+            assert!(compiled.plan.is_some() && !compiled.has_errors());
+        }
+        let options = Options::default();
+        assert!(check(&big, &options).len() > 10 * check(&small, &options).len());
+        let small_times = step_times(&small, 30);
+        let big_times = step_times(&big, 5);
+        for ((step, small), (_, big)) in small_times.iter().zip(&big_times) {
+            let bound = *small * 60 + Duration::from_millis(2);
+            assert!(
+                *big < bound,
+                "{step}: 520 weeks took {big:?}, 26 weeks {small:?} (at most {bound:?} expected)"
+            );
+        }
+    }
 }

@@ -203,7 +203,12 @@ pub struct Params {
 
 impl Params {
     pub fn insert(&mut self, name: &str, value: ParamValue) {
-        self.values.insert(name.to_string(), value);
+        match self.values.get_mut(name) {
+            Some(old) => *old = value,
+            None => {
+                self.values.insert(name.to_string(), value);
+            }
+        }
     }
 
     pub fn get(&self, name: &str) -> Option<&ParamValue> {
@@ -283,14 +288,29 @@ pub fn parse_duration(text: &str) -> Option<u32> {
 /// `3h`, `3h50`, `45min`, `90s`: a gap for people. Negative gaps read as
 /// their size (callers say "overlaps" themselves).
 pub fn format_duration(seconds: i64) -> String {
-    let s = seconds.unsigned_abs();
-    let (h, m, sec) = (s / 3600, s % 3600 / 60, s % 60);
-    match (h, m, sec) {
-        (0, 0, sec) => format!("{sec}s"),
-        (0, m, 0) => format!("{m}min"),
-        (0, m, sec) => format!("{m}min{sec}s"),
-        (h, 0, 0) => format!("{h}h"),
-        (h, m, _) => format!("{h}h{m:02}"),
+    duration(seconds).to_string()
+}
+
+/// [`format_duration`], written straight into a message.
+pub fn duration(seconds: i64) -> Duration {
+    Duration(seconds)
+}
+
+/// A gap for people (see [`format_duration`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Duration(i64);
+
+impl fmt::Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = self.0.unsigned_abs();
+        let (h, m, sec) = (s / 3600, s % 3600 / 60, s % 60);
+        match (h, m, sec) {
+            (0, 0, sec) => write!(f, "{sec}s"),
+            (0, m, 0) => write!(f, "{m}min"),
+            (0, m, sec) => write!(f, "{m}min{sec}s"),
+            (h, 0, 0) => write!(f, "{h}h"),
+            (h, m, _) => write!(f, "{h}h{m:02}"),
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 //! everything inside. A suppression that suppresses nothing is itself a
 //! finding (`unused-suppression`), so that stale ones do not pile up.
 
+use super::fastmap::FastMap;
 use super::finding::Finding;
 use super::registry::Registry;
 use crate::ast::Suppression;
@@ -27,6 +28,16 @@ struct Entry<'a> {
 #[derive(Debug)]
 pub struct Suppressor<'a> {
     entries: Vec<Entry<'a>>,
+    /// The statements comments cover, by start: (start, end, entry).
+    covered: Vec<(usize, usize, usize)>,
+    /// A max-tree over the ends of `covered` (node 1 is the root; the
+    /// children of node `i` are `2i` and `2i + 1`), to find the statements
+    /// that cover a span without trying every comment for every finding.
+    ends: Vec<usize>,
+    /// What `suppresses` answered for the rule last asked about, by span:
+    /// a rule's findings repeat their spans week after week.
+    memo_rule: String,
+    memo: FastMap<Span, bool>,
 }
 
 impl<'a> Suppressor<'a> {
@@ -56,20 +67,89 @@ impl<'a> Suppressor<'a> {
                 known,
             });
         }
-        (Suppressor { entries }, diags)
+        let mut covered: Vec<(usize, usize, usize)> = entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| e.suppression.covers.map(|c| (c.start, c.end, i)))
+            .collect();
+        covered.sort_unstable();
+        let mut ends = vec![0; 2 * covered.len().next_power_of_two()];
+        let leaves = ends.len() / 2;
+        for (i, (_, end, _)) in covered.iter().enumerate() {
+            if let Some(leaf) = ends.get_mut(leaves + i) {
+                *leaf = *end;
+            }
+        }
+        for i in (1..leaves).rev() {
+            let children = ends.get(2 * i..2 * i + 2).map_or(0, |c| c[0].max(c[1]));
+            if let Some(node) = ends.get_mut(i) {
+                *node = children;
+            }
+        }
+        (
+            Suppressor {
+                entries,
+                covered,
+                ends,
+                memo_rule: String::new(),
+                memo: FastMap::default(),
+            },
+            diags,
+        )
+    }
+
+    /// The comments whose statement contains `span`: those that start at
+    /// or before it (a prefix of `covered`) and end at or after it.
+    fn covering(&self, span: Span, out: &mut Vec<usize>) {
+        let before = self.covered.partition_point(|c| c.0 <= span.start);
+        self.visit(1, 0, self.ends.len() / 2, before, span.end, out);
+    }
+
+    fn visit(
+        &self,
+        node: usize,
+        lo: usize,
+        hi: usize,
+        before: usize,
+        end: usize,
+        out: &mut Vec<usize>,
+    ) {
+        if lo >= before || self.ends.get(node).is_none_or(|e| *e < end) {
+            return;
+        }
+        if hi - lo == 1 {
+            if let Some((_, _, entry)) = self.covered.get(lo) {
+                out.push(*entry);
+            }
+            return;
+        }
+        let mid = (lo + hi) / 2;
+        self.visit(2 * node, lo, mid, before, end, out);
+        self.visit(2 * node + 1, mid, hi, before, end, out);
     }
 
     /// Whether a finding of `rule` at `span` is allowed by a comment;
     /// marks the comment used.
     pub fn suppresses(&mut self, rule: &str, span: Span) -> bool {
+        if self.covered.is_empty() {
+            return false;
+        }
+        if self.memo_rule != rule {
+            self.memo_rule.clear();
+            self.memo_rule.push_str(rule);
+            self.memo.clear();
+        }
+        if let Some(&hit) = self.memo.get(&span) {
+            // Asked before: the comments it names are already marked used.
+            return hit;
+        }
+        let mut covering = Vec::new();
+        self.covering(span, &mut covering);
         let mut hit = false;
-        for entry in &mut self.entries {
-            let Some(covers) = entry.suppression.covers else {
+        for i in covering {
+            let Some(entry) = self.entries.get_mut(i) else {
                 continue;
             };
-            if !covers.contains(span) {
-                continue;
-            }
             for (i, named) in entry.suppression.rules.iter().enumerate() {
                 if named.value == rule || named.value == "all" {
                     entry.used[i] = true;
@@ -77,6 +157,7 @@ impl<'a> Suppressor<'a> {
                 }
             }
         }
+        self.memo.insert(span, hit);
         hit
     }
 
@@ -115,5 +196,78 @@ impl<'a> Suppressor<'a> {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Spanned;
+
+    /// A small deterministic generator (SplitMix64).
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            ((z ^ (z >> 31)) % n as u64) as usize
+        }
+    }
+
+    /// The index of covered statements answers as trying every comment
+    /// does, for nested, overlapping, touching and empty spans alike.
+    #[test]
+    fn finds_the_comments_that_cover_a_span_as_a_scan_does() {
+        let registry = Registry::builtin();
+        let rules = ["recovery.same-muscle", "schedule.profile", "all"];
+        let mut rng = Rng(7);
+        for round in 0..200 {
+            let n = rng.below(12);
+            let suppressions: Vec<Suppression> = (0..n)
+                .map(|_| {
+                    let start = rng.below(60);
+                    let covers =
+                        (rng.below(8) > 0).then(|| Span::new(start, start + rng.below(30)));
+                    Suppression {
+                        rules: vec![Spanned::new(
+                            rules[rng.below(rules.len())].to_string(),
+                            Span::new(0, 1),
+                        )],
+                        reason: None,
+                        span: Span::new(0, 1),
+                        covers,
+                    }
+                })
+                .collect();
+            let (mut indexed, _) = Suppressor::new(&suppressions, registry);
+            let mut used = vec![false; suppressions.len()];
+            for _ in 0..40 {
+                let start = rng.below(70);
+                let span = Span::new(start, start + rng.below(10));
+                let rule = rules[rng.below(2)];
+                let mut expected = false;
+                for (i, s) in suppressions.iter().enumerate() {
+                    let named = s.rules[0].value == rule || s.rules[0].value == "all";
+                    if named && s.covers.is_some_and(|c| c.contains(span)) {
+                        used[i] = true;
+                        expected = true;
+                    }
+                }
+                assert_eq!(
+                    indexed.suppresses(rule, span),
+                    expected,
+                    "round {round}, {span:?}"
+                );
+            }
+            let unused = indexed.unused().len();
+            assert_eq!(
+                unused,
+                used.iter().filter(|u| !**u).count(),
+                "round {round}"
+            );
+        }
     }
 }

@@ -14,7 +14,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut streak: Vec<&Week> = Vec::new();
     // Whether the streak started right after a deload week.
     let mut after_deload = false;
-    for (week, facts) in ctx.facts.weeks() {
+    for (week, facts, _) in ctx.facts.weeks() {
         let loading = facts.preparation() && !week.sessions.is_empty();
         if loading {
             streak.push(week);

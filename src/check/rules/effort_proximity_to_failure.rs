@@ -2,28 +2,27 @@
 //! to failure (RIR 0, RPE 10 or `5+`) in the competition phase or within
 //! `window` before a key run.
 
-use crate::ast::Reps;
 use crate::check::Context;
-use crate::check::facts::{describe_run, is_key_run, is_lower_resistance};
-use crate::check::finding::Finding;
+use crate::check::facts::describe_run;
+use crate::check::finding::{Finding, LazyText};
 use crate::check::params::format_duration;
-use crate::plan::{Prescription, SetGroup};
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let window = ctx.params.seconds("window");
+    let window_text = LazyText::new(|| format_duration(window));
     let facts = ctx.facts;
     // Key runs by start, for a binary search per session.
-    let mut key_runs: Vec<_> = ctx
-        .plan
+    let mut key_runs: Vec<_> = facts
         .runs()
-        .filter(|r| is_key_run(r))
-        .map(|r| (facts.run(r).start, r))
+        .iter()
+        .filter(|r| r.key)
+        .map(|r| (r.interval.start, r.occurrence))
         .collect();
     key_runs.sort_by_key(|(start, _)| *start);
     let mut out = Vec::new();
-    for s in ctx.plan.sessions() {
-        let interval = facts.session(s);
-        let in_season = facts.week(s.week).competition;
+    for s in facts.sessions() {
+        let interval = s.interval;
+        let in_season = s.week_facts.competition;
         let first = key_runs.partition_point(|(start, _)| *start < interval.end);
         let next = key_runs
             .get(first)
@@ -31,8 +30,8 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         if !in_season && next.is_none() {
             continue;
         }
-        for p in &s.exercises {
-            if !facts.exercise(p).is_some_and(is_lower_resistance) || !all_to_failure(p) {
+        for p in facts.lines(s) {
+            if !p.is(|e| e.lower_resistance()) || !facts.sets(&p).to_failure() {
                 continue;
             }
             let finding = match (in_season, next) {
@@ -40,9 +39,8 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     p.span,
                     "every set to failure",
                     format!(
-                        "every set of {} goes to failure less than {} before {}",
+                        "every set of {} goes to failure less than {window_text} before {}",
                         p.written,
-                        format_duration(window),
                         describe_run(run)
                     ),
                 )
@@ -65,16 +63,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }
     }
     out
-}
-
-fn to_failure(g: &SetGroup) -> bool {
-    matches!(g.reps, Reps::AtLeast { .. })
-        || g.load
-            .as_ref()
-            .and_then(|l| l.reps_in_reserve())
-            .is_some_and(|rir| rir <= 0.0)
-}
-
-fn all_to_failure(p: &Prescription) -> bool {
-    !p.sets.is_empty() && p.sets.iter().all(to_failure)
 }

@@ -3,7 +3,7 @@
 //! than `max-gap` days. One session a week keeps strength in season.
 
 use crate::check::Context;
-use crate::check::facts::{day_and_date, days_between, has_lower_resistance};
+use crate::check::facts::{day_and_date, days_between};
 use crate::check::finding::Finding;
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
@@ -17,9 +17,11 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     };
     let season_start = season_start.max(plan.start);
     // Dates of lower-body strength sessions, in order.
-    let dates: Vec<_> = plan
+    let dates: Vec<_> = ctx
+        .facts
         .sessions()
-        .filter(|s| has_lower_resistance(ctx.facts, s))
+        .iter()
+        .filter(|s| s.lower_resistance)
         .map(|s| s.date)
         .collect();
     // (date, is a session): the last session before the season (or the

@@ -4,7 +4,7 @@
 
 use crate::check::Context;
 use crate::check::finding::Finding;
-use crate::plan::WeekKind;
+use crate::plan::{BlockInfo, WeekKind};
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let plan = ctx.plan;
@@ -17,8 +17,11 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let (Some(&first), Some(&last)) = (with_sessions.first(), with_sessions.last()) else {
         return Vec::new();
     };
+    // Blocks by first week, for the one that follows a gap.
+    let mut by_start: Vec<&BlockInfo> = plan.blocks.iter().collect();
+    by_start.sort_by_key(|b| b.first_week);
     let mut out = Vec::new();
-    for (week, facts) in ctx.facts.weeks() {
+    for (week, facts, _) in ctx.facts.weeks() {
         if week.number <= first
             || week.number >= last
             || !week.sessions.is_empty()
@@ -29,10 +32,8 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }
         // The block the week is in, or else the one that follows the gap.
         let block = week.block.and_then(|b| plan.blocks.get(b)).or_else(|| {
-            plan.blocks
-                .iter()
-                .filter(|b| b.first_week > week.number)
-                .min_by_key(|b| b.first_week)
+            let next = by_start.partition_point(|b| b.first_week <= week.number);
+            by_start.get(next).copied()
         });
         let Some(block) = block else { continue };
         let label = if week.block.is_some() {

@@ -3,13 +3,14 @@
 //! milder note. Weeks without any session are `frequency.minimum-dose`'s.
 
 use crate::check::Context;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, LazyText};
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let min = ctx.params.number("min");
     let max = ctx.params.number("max");
+    let min_text = LazyText::new(|| crate::plan::format_number(min));
     let mut out = Vec::new();
-    for (week, facts) in ctx.facts.weeks() {
+    for (week, facts, _) in ctx.facts.weeks() {
         if !facts.full || !facts.preparation() || week.sessions.is_empty() {
             continue;
         }
@@ -30,8 +31,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 )
                 .in_week(week.number)
                 .help(format!(
-                    "add a session to reach {} a week (on an easy-run or rest day), or `set frequency.weekly-sessions.min {n}` for a maintenance block",
-                    crate::plan::format_number(min)
+                    "add a session to reach {min_text} a week (on an easy-run or rest day), or `set frequency.weekly-sessions.min {n}` for a maintenance block"
                 )),
             );
         } else if count > max {

@@ -8,7 +8,7 @@
 //! reps at 80% of their max), so it counts as below.
 
 use crate::check::Context;
-use crate::check::facts::{epley_percent, is_main_lower_lift, percent_1rm, reps_low};
+use crate::check::facts::{epley_percent, percent_1rm, reps_low};
 use crate::check::finding::Finding;
 use crate::plan::{SetGroup, WeekKind};
 
@@ -18,7 +18,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     // Loading weeks seen so far in each block.
     let mut loading = vec![0u32; ctx.plan.blocks.len()];
-    for (week, facts) in ctx.facts.weeks() {
+    for (week, facts, sessions) in ctx.facts.weeks() {
         let Some((index, block)) = week
             .block
             .and_then(|b| ctx.plan.blocks.get(b).map(|block| (b, block)))
@@ -33,8 +33,8 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }
         let mut lifts = 0;
         let mut reached = false;
-        for p in week.sessions.iter().flat_map(|s| &s.exercises) {
-            if !ctx.facts.exercise(p).is_some_and(is_main_lower_lift) {
+        for p in sessions.iter().flat_map(|s| ctx.facts.lines(s)) {
+            if !p.is(|e| e.main_lower()) {
                 continue;
             }
             lifts += 1;

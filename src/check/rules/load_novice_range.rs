@@ -2,8 +2,7 @@
 //! 1RM) for an athlete whose level is `beginner`.
 
 use crate::check::Context;
-use crate::check::facts::{is_heavy, is_resistance};
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, LazyText};
 use crate::plan::Level;
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
@@ -11,18 +10,18 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         return Vec::new();
     }
     let max = ctx.params.number("max-percent");
+    let max_text = LazyText::new(|| crate::plan::format_number(max));
     let mut out = Vec::new();
-    for s in ctx.plan.sessions() {
-        for p in &s.exercises {
-            if !ctx.facts.exercise(p).is_some_and(is_resistance) {
+    for s in ctx.facts.sessions() {
+        for p in ctx.facts.lines(s) {
+            if !p.is(|e| e.resistance()) {
                 continue;
             }
-            if p.sets.iter().any(|g| is_heavy(g, max)) {
+            if ctx.facts.sets(&p).heavy(max) {
                 out.push(
                     Finding::new(p.span, "heavy for a novice", format!(
-                        "{} is prescribed in the heavy range (6 reps or fewer, or {}% 1RM or more) for a beginner",
+                        "{} is prescribed in the heavy range (6 reps or fewer, or {max_text}% 1RM or more) for a beginner",
                         p.written,
-                        crate::plan::format_number(max)
                     ))
                     .on(s.week, s.date)
                     .help("novices progress best on 8-12 reps at about 60-70% 1RM, e.g. `3x10 @RIR3`; keep 1-6RM loads for after about six months of training, or set `level intermediate` in `athlete` if that time has passed"),

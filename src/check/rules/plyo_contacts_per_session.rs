@@ -15,10 +15,13 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         Level::Advanced => "max-advanced",
     });
     let mut out = Vec::new();
-    for s in ctx.plan.sessions() {
+    for s in ctx.facts.sessions() {
+        if !s.plyometric {
+            continue;
+        }
         let mut contacts = 0u64;
-        for p in &s.exercises {
-            let Some(ex) = ctx.facts.exercise(p).filter(|e| e.is_plyometric()) else {
+        for p in ctx.facts.lines(s) {
+            let Some(ex) = p.ex.filter(|e| e.plyometric) else {
                 continue;
             };
             let per_rep = u64::from(ex.contacts.unwrap_or(1));

@@ -3,28 +3,25 @@
 //! (`min-sessions`) to have shown an effect on running economy.
 
 use crate::check::Context;
-use crate::check::facts::has_lower_resistance;
 use crate::check::finding::Finding;
-use crate::plan::Prescription;
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let facts = ctx.facts;
     let min = ctx.params.number("min-sessions");
-    let plyo_line = |p: &&Prescription| facts.exercise(p).is_some_and(|e| e.is_plyometric());
     let mut out = Vec::new();
     let mut sessions = 0usize;
     let mut first_line = None;
-    for week in &ctx.plan.weeks {
+    for (week, _, week_sessions) in facts.weeks() {
         let mut plyo_here = None;
-        for s in &week.sessions {
-            if let Some(p) = s.exercises.iter().find(plyo_line) {
+        for s in week_sessions.iter().filter(|s| s.plyometric) {
+            if let Some(p) = facts.lines(s).find(|p| p.is(|e| e.plyometric)) {
                 sessions += 1;
                 first_line.get_or_insert(p.span);
                 plyo_here.get_or_insert(p.span);
             }
         }
         let Some(span) = plyo_here else { continue };
-        if !week.sessions.iter().any(|s| has_lower_resistance(facts, s)) {
+        if !week_sessions.iter().any(|s| s.lower_resistance) {
             out.push(
                 Finding::new(span, "plyometrics alone", "plyometrics with no lower-body strength work in the week")
                     .in_week(week.number)

@@ -1,54 +1,22 @@
-//! Shared by the `progression.*` rules: the same exercise line followed
-//! from week to week.
-
-use std::collections::BTreeMap;
+//! Shared by the `progression.*` rules: the loads of an exercise line and
+//! how they rise from week to week (the lines themselves, followed from
+//! week to week, are `Facts::series`).
 
 use crate::catalogue::Exercise;
-use crate::plan::{LoadValue, Plan, Prescription, SessionOccurrence, Unit, WeekKind};
-
-/// One exercise of one session occurrence.
-pub struct Entry<'p> {
-    pub session: &'p SessionOccurrence,
-    pub line: &'p Prescription,
-    pub kind: WeekKind,
-}
-
-/// Session name, weekday, exercise, and which occurrence of that exercise
-/// in the session: the same line across weeks and across blocks (a block
-/// that keeps a session's name continues it).
-type Key = (String, u8, String, usize);
-
-/// Every exercise line's occurrences, in date order.
-pub fn series(plan: &Plan) -> BTreeMap<Key, Vec<Entry<'_>>> {
-    let mut out: BTreeMap<Key, Vec<Entry<'_>>> = BTreeMap::new();
-    for week in &plan.weeks {
-        for s in &week.sessions {
-            let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-            for line in &s.exercises {
-                let nth = seen.entry(line.exercise.as_str()).or_default();
-                let key = (s.name.clone(), s.day.index(), line.exercise.clone(), *nth);
-                *nth += 1;
-                out.entry(key).or_default().push(Entry {
-                    session: s,
-                    line,
-                    kind: week.kind,
-                });
-            }
-        }
-    }
-    out
-}
+use crate::plan::{LoadValue, Prescription, SetGroup, Unit};
 
 /// The external load of each set group, in the athlete's unit.
-pub fn loads(p: &Prescription) -> Vec<Option<f64>> {
-    p.sets
-        .iter()
-        .map(|g| match &g.load {
-            Some(LoadValue::Mass { value, .. }) if *value > 0.0 => Some(*value),
-            Some(LoadValue::Bodyweight { added, .. }) if *added > 0.0 => Some(*added),
-            _ => None,
-        })
-        .collect()
+pub fn loads(p: &Prescription) -> impl Iterator<Item = Option<f64>> + '_ {
+    p.sets.iter().map(load)
+}
+
+/// A set group's external load, in the athlete's unit.
+fn load(g: &SetGroup) -> Option<f64> {
+    match &g.load {
+        Some(LoadValue::Mass { value, .. }) if *value > 0.0 => Some(*value),
+        Some(LoadValue::Bodyweight { added, .. }) if *added > 0.0 => Some(*added),
+        _ => None,
+    }
 }
 
 /// Same set groups with the same reps (loads may differ).
@@ -67,7 +35,6 @@ pub fn rise(a: &Prescription, b: &Prescription) -> Option<(f64, f64)> {
         return None;
     }
     loads(a)
-        .into_iter()
         .zip(loads(b))
         .filter_map(|(x, y)| match (x, y) {
             (Some(x), Some(y)) if y > x + 1e-9 => Some((x, y)),

@@ -4,8 +4,9 @@
 //! smallest step the equipment allows is never reported: 5 lb on a 25 lb
 //! dumbbell is how dumbbells work.
 
-use super::progression::{rise, series, smallest_step};
+use super::progression::{rise, smallest_step};
 use crate::check::Context;
+use crate::check::facts::Line;
 use crate::check::finding::Finding;
 use crate::plan::{WeekKind, format_number};
 
@@ -14,24 +15,34 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let error = ctx.params.number("error-percent");
     let athlete = &ctx.plan.athlete;
     let unit = athlete.units.symbol();
+    let facts = ctx.facts;
     let mut out = Vec::new();
-    for entries in series(ctx.plan).values() {
-        let mut previous = None;
-        for entry in entries.iter().filter(|e| e.kind == WeekKind::Loading) {
-            let Some(before) = previous.replace(entry) else {
+    // Each series' line of the last loading week, following every series
+    // at once in one pass over the plan.
+    let mut previous: Vec<Option<Line<'_>>> = vec![None; facts.series_count()];
+    let loading = facts
+        .sessions()
+        .iter()
+        .filter(|s| s.week_facts.kind == WeekKind::Loading);
+    for session in loading {
+        for line in facts.lines(session) {
+            let Some(before) = previous
+                .get_mut(line.series as usize)
+                .and_then(|p| p.replace(line))
+            else {
                 continue;
             };
-            let Some((from, to)) = rise(before.line, entry.line) else {
+            let Some((from, to)) = rise(&before, &line) else {
                 continue;
             };
-            let step = smallest_step(ctx.facts.exercise(entry.line), athlete.units, athlete.round);
+            let exercise = line.ex.map(|e| e.entry);
+            let step = smallest_step(exercise, athlete.units, athlete.round);
             let increase = to - from;
             let percent = increase / from * 100.0;
             if increase <= step + 1e-9 || percent <= max + 1e-9 {
                 continue;
             }
             let limit = if percent > error { error } else { max };
-            let line = entry.line;
             // The same jump in several weeks is one finding: no loads in
             // the message, which the weeks list completes.
             let finding = Finding::new(
@@ -43,7 +54,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     format_number(limit)
                 ),
             )
-            .on(entry.session.week, entry.session.date)
+            .on(session.week, session.date)
             .help(format!(
                 "add 2-10% at a time once the reps are done with 1-2 to spare, e.g. `progress +{}%/week` or `progress double +{}{unit}`",
                 format_number(max.min(5.0)),

@@ -2,30 +2,30 @@
 //! load stays the same for `min-weeks` loading weeks in a row in the
 //! preparation phase.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::check::Context;
+use crate::check::facts::Session;
 use crate::check::finding::Finding;
-use crate::plan::{Prescription, SessionOccurrence};
+use crate::plan::Prescription;
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let min = ctx.params.number("min-weeks");
     // Occurrences per session (name and day), in order.
-    let mut by_session: BTreeMap<(&str, u8), Vec<&SessionOccurrence>> = BTreeMap::new();
-    for (week, facts) in ctx.facts.weeks() {
+    let mut by_session: Vec<Vec<&Session<'_>>> = vec![Vec::new(); ctx.facts.slots()];
+    for (_, facts, sessions) in ctx.facts.weeks() {
         if !facts.preparation() {
             continue;
         }
-        for s in &week.sessions {
-            by_session
-                .entry((s.name.as_str(), s.day.index()))
-                .or_default()
-                .push(s);
+        for s in sessions {
+            if let Some(slot) = by_session.get_mut(s.slot) {
+                slot.push(s);
+            }
         }
     }
     let mut out = Vec::new();
-    for occurrences in by_session.values() {
-        let mut run: Vec<&SessionOccurrence> = Vec::new();
+    for occurrences in &by_session {
+        let mut run: Vec<&Session<'_>> = Vec::new();
         for s in occurrences {
             if run
                 .last()
@@ -43,12 +43,12 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
 
 fn same(a: &[Prescription], b: &[Prescription]) -> bool {
     a.len() == b.len()
-        && a.iter()
-            .zip(b)
-            .all(|(x, y)| x.exercise == y.exercise && x.sets == y.sets)
+        && a.iter().zip(b).all(|(x, y)| {
+            (Arc::ptr_eq(&x.line, &y.line) || x.exercise == y.exercise) && x.sets == y.sets
+        })
 }
 
-fn report(run: &[&SessionOccurrence], min: f64, out: &mut Vec<Finding>) {
+fn report(run: &[&Session<'_>], min: f64, out: &mut Vec<Finding>) {
     let n = run.len();
     if (n as f64) < min {
         return;

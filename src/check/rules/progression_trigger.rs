@@ -2,55 +2,69 @@
 //! reps, more than `max-rises` times in a row without a deload: a calendar
 //! progression that never waits for the athlete to beat the reps.
 
-use super::progression::{Entry, rise, series};
+use super::progression::rise;
 use crate::check::Context;
+use crate::check::facts::Line;
 use crate::check::finding::Finding;
 use crate::plan::WeekKind;
 
+/// Where one series (one exercise line followed from week to week) is.
+#[derive(Clone, Default)]
+struct Series<'p> {
+    /// Its line in the last week, unless that was not a loading week.
+    previous: Option<Line<'p>>,
+    /// The lines whose load rose, one after the other, with their weeks.
+    streak: Vec<(Line<'p>, u32)>,
+}
+
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let max = ctx.params.number("max-rises");
+    let facts = ctx.facts;
     let mut out = Vec::new();
-    for entries in series(ctx.plan).values() {
-        let mut streak: Vec<&Entry<'_>> = Vec::new();
-        let mut previous: Option<&Entry<'_>> = None;
-        for entry in entries {
-            if entry.kind != WeekKind::Loading {
-                flush(&mut streak, max, &mut out);
-                previous = None;
+    // Every series at once, in one pass over the plan.
+    let mut all: Vec<Series<'_>> = vec![Series::default(); facts.series_count()];
+    for session in facts.sessions() {
+        let loading = session.week_facts.kind == WeekKind::Loading;
+        for line in facts.lines(session) {
+            let Some(series) = all.get_mut(line.series as usize) else {
+                continue;
+            };
+            if !loading {
+                flush(&mut series.streak, max, &mut out);
+                series.previous = None;
                 continue;
             }
-            let rose = previous.is_some_and(|p| rise(p.line, entry.line).is_some());
+            let rose = series.previous.is_some_and(|p| rise(&p, &line).is_some());
             if rose {
-                streak.push(entry);
+                series.streak.push((line, session.week));
             } else {
-                flush(&mut streak, max, &mut out);
+                flush(&mut series.streak, max, &mut out);
             }
-            previous = Some(entry);
+            series.previous = Some(line);
         }
-        flush(&mut streak, max, &mut out);
+    }
+    for series in &mut all {
+        flush(&mut series.streak, max, &mut out);
     }
     out
 }
 
-fn flush(streak: &mut Vec<&Entry<'_>>, max: f64, out: &mut Vec<Finding>) {
+fn flush(streak: &mut Vec<(Line<'_>, u32)>, max: f64, out: &mut Vec<Finding>) {
     let n = streak.len();
     if n as f64 > max
-        && let Some(first) = streak.first()
+        && let Some((line, _)) = streak.first()
     {
-        let line = first.line;
-        for entry in streak.iter() {
-            out.push(
-                Finding::new(
-                    line.progression_span.unwrap_or(line.span),
-                    "load rises on the calendar",
-                    format!(
-                        "the load of {} rises {n} weeks in a row with no rep target or deload to check it",
-                        line.written
-                    ),
-                )
-                .in_week(entry.session.week)
-                .help("let reps decide when the load goes up (`progress double +2.5kg` raises it once the top of the rep range is reached), or add a deload"),
-            );
+        let finding = Finding::new(
+            line.progression_span.unwrap_or(line.span),
+            "load rises on the calendar",
+            format!(
+                "the load of {} rises {n} weeks in a row with no rep target or deload to check it",
+                line.written
+            ),
+        )
+        .help("let reps decide when the load goes up (`progress double +2.5kg` raises it once the top of the rep range is reached), or add a deload");
+        for (_, week) in streak.iter() {
+            out.push(finding.clone().in_week(*week));
         }
     }
     streak.clear();

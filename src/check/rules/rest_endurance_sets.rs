@@ -1,29 +1,34 @@
 //! `rest.endurance-sets`: a written rest longer than `max-rest` after sets
 //! of `min-reps` or more, which are muscular-endurance work.
 
-use super::rest::light_reps;
 use crate::check::Context;
-use crate::check::facts::is_resistance;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, LazyText};
 use crate::check::params::format_duration;
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let min_reps = ctx.params.number("min-reps");
     let max = ctx.params.seconds("max-rest");
+    let min_reps_text = LazyText::new(|| crate::plan::format_number(min_reps));
+    let help = LazyText::new(|| {
+        format!(
+            "rest {} or less between endurance sets, or load the exercise so that fewer reps make a set",
+            format_duration(max)
+        )
+    });
     let mut out = Vec::new();
-    for s in ctx.plan.sessions() {
-        for p in &s.exercises {
+    for s in ctx.facts.sessions() {
+        for p in ctx.facts.lines(s) {
             let Some(rest) = p.rest_s.map(i64::from) else {
                 continue;
             };
-            if rest <= max || !ctx.facts.exercise(p).is_some_and(is_resistance) {
+            if rest <= max || !p.is(|e| e.resistance()) {
                 continue;
             }
-            let endurance = p
-                .sets
-                .iter()
-                .filter_map(light_reps)
-                .any(|r| f64::from(r) >= min_reps);
+            let endurance = ctx
+                .facts
+                .sets(&p)
+                .light_reps()
+                .is_some_and(|r| f64::from(r) >= min_reps);
             if !endurance {
                 continue;
             }
@@ -32,17 +37,13 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     p.span,
                     format!("{} rest", format_duration(rest)),
                     format!(
-                        "{} rests {} between sets of {} reps or more, which train muscular endurance best with short rests",
+                        "{} rests {} between sets of {min_reps_text} reps or more, which train muscular endurance best with short rests",
                         p.written,
                         format_duration(rest),
-                        crate::plan::format_number(min_reps)
                     ),
                 )
                 .on(s.week, s.date)
-                .help(format!(
-                    "rest {} or less between endurance sets, or load the exercise so that fewer reps make a set",
-                    format_duration(max)
-                )),
+                .help(help.to_string()),
             );
         }
     }

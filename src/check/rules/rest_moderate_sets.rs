@@ -4,32 +4,37 @@
 
 use super::rest::light_reps;
 use crate::check::Context;
-use crate::check::facts::{HEAVY_REPS, is_resistance};
+use crate::check::facts::HEAVY_REPS;
 use crate::check::finding::Finding;
 use crate::check::params::format_duration;
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let max_reps = ctx.params.number("max-reps");
+    let min_compound = ctx.params.seconds("min-rest");
+    let min_isolation = ctx.params.seconds("min-rest-isolation");
     let mut out = Vec::new();
-    for s in ctx.plan.sessions() {
-        for p in &s.exercises {
+    for s in ctx.facts.sessions() {
+        for p in ctx.facts.lines(s) {
             let Some(rest) = p.rest_s.map(i64::from) else {
                 continue;
             };
-            let Some(ex) = ctx.facts.exercise(p).filter(|e| is_resistance(e)) else {
+            let Some(ex) = p.ex.filter(|e| e.resistance()) else {
                 continue;
             };
+            let min = if ex.compound {
+                min_compound
+            } else {
+                min_isolation
+            };
+            if rest >= min {
+                continue;
+            }
             let moderate = p
                 .sets
                 .iter()
                 .filter_map(light_reps)
                 .any(|r| r > HEAVY_REPS && f64::from(r) <= max_reps);
-            let min = if ex.compound {
-                ctx.params.seconds("min-rest")
-            } else {
-                ctx.params.seconds("min-rest-isolation")
-            };
-            if !moderate || rest >= min {
+            if !moderate {
                 continue;
             }
             out.push(

@@ -4,41 +4,46 @@
 //! A whole-day entry on the same day as the run is not judged: the order
 //! is not known, and lifting after the run is fine.
 
+use std::fmt::Write as _;
+
 use crate::check::Context;
-use crate::check::facts::{Interval, days_between, describe_run, heavy_lower, is_key_run};
-use crate::check::finding::Finding;
-use crate::check::params::format_duration;
-use crate::span::Span;
+use crate::check::facts::{Interval, Run, days_between, describe_run};
+use crate::check::finding::{Finding, LazyText};
+use crate::check::params::{duration, format_duration};
 use jiff::civil::Date;
 
-struct Key {
+struct Key<'p> {
     interval: Interval,
     date: Date,
-    what: String,
-    span: Span,
+    run: &'p Run<'p>,
 }
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let min = ctx.params.seconds("min-gap");
+    let help = LazyText::new(|| {
+        format!(
+            "leave at least {} between heavy leg work and a key run, or lift after the key run; a heavy leg session raised the cost of running for up to 48h",
+            format_duration(min)
+        )
+    });
     let facts = ctx.facts;
-    let mut keys: Vec<Key> = ctx
-        .plan
+    let mut keys: Vec<Key<'_>> = facts
         .runs()
-        .filter(|r| is_key_run(r))
+        .iter()
+        .filter(|r| r.key)
         .map(|r| Key {
-            interval: facts.run(r),
+            interval: r.interval,
             date: r.date,
-            what: describe_run(r),
-            span: r.span,
+            run: r,
         })
         .collect();
     keys.sort_by_key(|k| (k.interval.start, k.interval.end));
     let mut out = Vec::new();
-    for s in ctx.plan.sessions() {
-        let Some(heavy) = heavy_lower(facts, s) else {
+    for s in facts.sessions() {
+        let Some(heavy) = s.heavy_lower else {
             continue;
         };
-        let session = facts.session(s);
+        let session = s.interval;
         let first = keys.partition_point(|k| k.interval.start < session.start);
         let next = keys[first..].iter().find(|k| {
             // Same day with no time on one side: the order is not known.
@@ -49,22 +54,22 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         if gap >= min {
             continue;
         }
-        let when = if session.timed && key.interval.timed {
-            format!("ends {} before", format_duration(gap))
+        let mut message = String::with_capacity(s.name.len() + 80);
+        let _ = write!(message, "{} ", s.name);
+        let _ = if session.timed && key.interval.timed {
+            write!(message, "ends {} before", duration(gap))
         } else {
             match days_between(s.date, key.date) {
-                1 => "is the day before".to_string(),
-                n => format!("is {n} days before"),
+                1 => write!(message, "is the day before"),
+                n => write!(message, "is {n} days before"),
             }
         };
+        let _ = write!(message, " {}", describe_run(key.run));
         out.push(
-            Finding::new(s.header, format!("heavy {heavy}"), format!("{} {when} {}", s.name, key.what))
-                .context(key.span, "key run")
+            Finding::new(s.header, format!("heavy {heavy}"), message)
+                .context(key.run.span, "key run")
                 .on(s.week, s.date)
-                .help(format!(
-                    "leave at least {} between heavy leg work and a key run, or lift after the key run; a heavy leg session raised the cost of running for up to 48h",
-                    format_duration(min)
-                )),
+                .help(help.to_string()),
         );
     }
     out

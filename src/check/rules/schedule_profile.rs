@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 
 use crate::check::Context;
-use crate::check::facts::{describe_run, is_key_run};
+use crate::check::facts::{Run, Session, describe_run};
 use crate::check::finding::Finding;
-use crate::plan::{RunOccurrence, SessionOccurrence};
+use crate::plan::RunOccurrence;
 
 enum Place<'p> {
     /// No key run that day.
@@ -23,17 +23,13 @@ enum Place<'p> {
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let facts = ctx.facts;
-    let mut key_runs: BTreeMap<Date, Vec<&RunOccurrence>> = BTreeMap::new();
-    for run in ctx.plan.runs().filter(|r| is_key_run(r)) {
+    let mut key_runs: BTreeMap<Date, Vec<&Run<'_>>> = BTreeMap::new();
+    for run in facts.runs().iter().filter(|r| r.key) {
         key_runs.entry(run.date).or_default().push(run);
     }
-    let mut placed: Vec<(&SessionOccurrence, Place<'_>)> = Vec::new();
-    for s in ctx.plan.sessions() {
-        let lower = s
-            .exercises
-            .iter()
-            .any(|p| facts.exercise(p).is_some_and(|e| e.is_lower()));
-        if !lower {
+    let mut placed: Vec<(&Session<'_>, Place<'_>)> = Vec::new();
+    for s in facts.sessions() {
+        if !s.lower {
             continue;
         }
         let place = match key_runs
@@ -42,14 +38,14 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         {
             None => Place::EasyDay,
             Some((runs, first)) => {
-                let session = facts.session(s);
+                let session = s.interval;
                 let later = runs.iter().find(|r| {
-                    let run = facts.run(r);
+                    let run = r.interval;
                     session.timed && run.timed && run.start >= session.start
                 });
                 match later {
-                    Some(run) => Place::BeforeRun(run),
-                    None => Place::HardDay(first),
+                    Some(run) => Place::BeforeRun(run.occurrence),
+                    None => Place::HardDay(first.occurrence),
                 }
             }
         };
@@ -58,7 +54,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let layout = match ctx.params.word("layout") {
         "consolidated" => "consolidated",
         "distributed" => "distributed",
-        _ => match majority(&placed) {
+        _ => match majority(&placed, facts.slots()) {
             Some(layout) => layout,
             None => return Vec::new(),
         },
@@ -95,17 +91,19 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
 
 /// The layout most lower-body sessions (counted by name and day) follow;
 /// `None` on a tie.
-fn majority(placed: &[(&SessionOccurrence, Place<'_>)]) -> Option<&'static str> {
-    let mut votes: BTreeMap<(&str, u8), (u32, u32)> = BTreeMap::new();
+fn majority(placed: &[(&Session<'_>, Place<'_>)], slots: usize) -> Option<&'static str> {
+    let mut votes: Vec<(u32, u32)> = vec![(0, 0); slots];
     for (s, place) in placed {
-        let v = votes.entry((s.name.as_str(), s.day.index())).or_default();
+        let Some(v) = votes.get_mut(s.slot) else {
+            continue;
+        };
         match place {
             Place::EasyDay => v.1 += 1,
             _ => v.0 += 1,
         }
     }
-    let hard = votes.values().filter(|(h, e)| h > e).count();
-    let easy = votes.values().filter(|(h, e)| e > h).count();
+    let hard = votes.iter().filter(|(h, e)| h > e).count();
+    let easy = votes.iter().filter(|(h, e)| e > h).count();
     match hard.cmp(&easy) {
         std::cmp::Ordering::Greater => Some("consolidated"),
         std::cmp::Ordering::Less => Some("distributed"),

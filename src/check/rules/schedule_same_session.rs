@@ -4,18 +4,25 @@
 
 use crate::check::Context;
 use crate::check::facts::{Interval, describe_run};
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, LazyText};
 use crate::check::params::format_duration;
 use crate::plan::RunOccurrence;
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let min = ctx.params.seconds("min-gap");
+    let label = LazyText::new(|| format!("less than {} from the run", format_duration(min)));
+    let help = LazyText::new(|| {
+        format!(
+            "keep at least {} between lifting and running (6h or more is better): strength gains suffered when both were done in one session, not when they were 3h or more apart",
+            format_duration(min)
+        )
+    });
     let facts = ctx.facts;
-    let mut runs: Vec<(Interval, &RunOccurrence)> = ctx
-        .plan
+    let mut runs: Vec<(Interval, &RunOccurrence)> = facts
         .runs()
-        .map(|r| (facts.run(r), r))
-        .filter(|(i, _)| i.timed)
+        .iter()
+        .filter(|r| r.interval.timed)
+        .map(|r| (r.interval, r.occurrence))
         .collect();
     runs.sort_by_key(|(i, _)| (i.start, i.end));
     // The run that ends last among the first k, for each k.
@@ -28,8 +35,8 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         latest.push(best);
     }
     let mut out = Vec::new();
-    for s in ctx.plan.sessions() {
-        let session = facts.session(s);
+    for s in facts.sessions() {
+        let session = s.interval;
         if !session.timed {
             continue;
         }
@@ -69,13 +76,10 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             )
         };
         out.push(
-            Finding::new(s.header, format!("less than {} from the run", format_duration(min)), message)
+            Finding::new(s.header, label.to_string(), message)
                 .context(run.span, "the run")
                 .on(s.week, s.date)
-                .help(format!(
-                    "keep at least {} between lifting and running (6h or more is better): strength gains suffered when both were done in one session, not when they were 3h or more apart",
-                    format_duration(min)
-                )),
+                .help(help.to_string()),
         );
     }
     out

@@ -7,14 +7,14 @@ use jiff::civil::Date;
 
 use crate::ast::{ConstraintKind, Intensity, Selector};
 use crate::check::Context;
-use crate::check::facts::{Facts, Interval, days_between, describe_run};
+use crate::check::facts::{Interval, Session, days_between, describe_run};
 use crate::check::finding::Finding;
 use crate::check::params::format_duration;
-use crate::plan::{RaceEvent, RunOccurrence, SessionOccurrence, SpacingConstraint};
+use crate::plan::{RaceEvent, RunOccurrence, SpacingConstraint};
 use crate::span::Span;
 
 enum Kind<'p> {
-    Session(&'p SessionOccurrence),
+    Session(&'p Session<'p>),
     Run(&'p RunOccurrence),
     Race(&'p RaceEvent),
 }
@@ -30,7 +30,7 @@ impl Event<'_> {
     fn what(&self) -> String {
         match self.kind {
             Kind::Session(s) => s.name.clone(),
-            Kind::Run(r) => describe_run(r),
+            Kind::Run(r) => describe_run(r).to_string(),
             Kind::Race(r) => format!("the race \"{}\"", r.name),
         }
     }
@@ -52,17 +52,12 @@ impl Event<'_> {
     }
 }
 
-fn matches(selector: &Selector, event: &Event<'_>, facts: &Facts<'_>) -> bool {
-    let works = |s: &SessionOccurrence, test: fn(&crate::catalogue::Exercise) -> bool| {
-        s.exercises
-            .iter()
-            .any(|p| facts.exercise(p).is_some_and(test))
-    };
+fn matches(selector: &Selector, event: &Event<'_>) -> bool {
     match (&event.kind, selector) {
         (Kind::Session(_), Selector::Strength) => true,
-        (Kind::Session(s), Selector::Lower) => works(s, |e| e.is_lower()),
-        (Kind::Session(s), Selector::Upper) => works(s, |e| e.is_upper()),
-        (Kind::Session(s), Selector::Plyo) => works(s, |e| e.is_plyometric()),
+        (Kind::Session(s), Selector::Lower) => s.lower,
+        (Kind::Session(s), Selector::Upper) => s.upper,
+        (Kind::Session(s), Selector::Plyo) => s.plyometric,
         (Kind::Session(s), Selector::Named(name)) => s.name == *name,
         (Kind::Run(_), Selector::Run) => true,
         (Kind::Run(r), Selector::HardRun) => r.intensity == Intensity::Hard,
@@ -79,20 +74,20 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         return Vec::new();
     }
     let facts = ctx.facts;
-    let mut events: Vec<Event<'_>> = ctx
-        .plan
+    let mut events: Vec<Event<'_>> = facts
         .sessions()
+        .iter()
         .map(|s| Event {
-            interval: facts.session(s),
+            interval: s.interval,
             date: s.date,
             week: s.week,
             kind: Kind::Session(s),
         })
-        .chain(ctx.plan.runs().map(|r| Event {
-            interval: facts.run(r),
+        .chain(facts.runs().iter().map(|r| Event {
+            interval: r.interval,
             date: r.date,
             week: r.week,
-            kind: Kind::Run(r),
+            kind: Kind::Run(r.occurrence),
         }))
         .chain(ctx.plan.races.iter().filter_map(|r| {
             Some(Event {
@@ -108,11 +103,11 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     for constraint in &ctx.plan.spacing {
         let first: Vec<bool> = events
             .iter()
-            .map(|e| matches(&constraint.first, e, facts))
+            .map(|e| matches(&constraint.first, e))
             .collect();
         let second: Vec<bool> = events
             .iter()
-            .map(|e| matches(&constraint.second, e, facts))
+            .map(|e| matches(&constraint.second, e))
             .collect();
         let gap = i64::from(constraint.gap_s);
         let mut pairs = violations(&events, &first, &second, gap);

@@ -3,32 +3,35 @@
 
 use crate::catalogue::Exercise;
 use crate::check::Context;
-use crate::check::facts::{has_lower_resistance, is_resistance};
+use crate::check::facts::{Facts, Session, is_resistance};
 use crate::plan::{BlockInfo, Week};
 
 /// Full training weeks outside the taper and the competition phase that
-/// hold lower-body strength work, with their block.
-pub fn judged_weeks<'p>(ctx: &Context<'p>) -> Vec<(&'p Week, &'p BlockInfo)> {
+/// hold lower-body strength work, with their block and sessions.
+pub fn judged_weeks<'a>(ctx: &Context<'a>) -> Vec<(&'a Week, &'a BlockInfo, &'a [Session<'a>])> {
     ctx.facts
         .weeks()
-        .filter(|(w, f)| {
-            f.full
-                && !f.competition
-                && w.sessions
-                    .iter()
-                    .any(|s| has_lower_resistance(ctx.facts, s))
+        .filter(|(_, f, sessions)| {
+            f.full && !f.competition && sessions.iter().any(|s| s.lower_resistance)
         })
-        .filter_map(|(w, _)| Some((w, ctx.plan.blocks.get(w.block?)?)))
+        .filter_map(|(w, _, sessions)| Some((w, ctx.plan.blocks.get(w.block?)?, sessions)))
         .collect()
 }
 
-/// Every exercise of a week, with its catalogue entry.
-pub fn exercises<'p>(ctx: &Context<'p>, week: &'p Week) -> impl Iterator<Item = &'p Exercise> {
-    let facts = ctx.facts;
-    week.sessions
+/// Whether some exercise of `sessions` passes a test, given as a table by
+/// exercise (see [`table`]).
+pub fn any_exercise(facts: &Facts<'_>, sessions: &[Session<'_>], table: &[bool]) -> bool {
+    sessions
         .iter()
-        .flat_map(|s| &s.exercises)
-        .filter_map(move |p| facts.exercise(p))
+        .flat_map(|s| facts.lines(s))
+        .filter_map(|p| p.ex)
+        .any(|e| table.get(e.index).copied().unwrap_or(false))
+}
+
+/// `test` of each of the plan's exercises, by position: worked out once
+/// per plan rather than once per prescription.
+pub fn table(facts: &Facts<'_>, test: impl Fn(&Exercise) -> bool) -> Vec<bool> {
+    facts.exercises().iter().map(|e| test(e.entry)).collect()
 }
 
 /// A calf exercise: the calf pattern, or strength work whose prime movers

@@ -1,16 +1,18 @@
 //! `selection.knee-hip-extensors`: a training week without a
 //! quadriceps-dominant exercise, or without a hip-extensor one.
 
-use super::selection::{exercises, is_hip_dominant, is_knee_dominant, judged_weeks};
+use super::selection::{any_exercise, is_hip_dominant, is_knee_dominant, judged_weeks, table};
 use crate::check::Context;
 use crate::check::facts::is_resistance;
 use crate::check::finding::Finding;
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let knee_table = table(ctx.facts, |e| is_resistance(e) && is_knee_dominant(e));
+    let hip_table = table(ctx.facts, |e| is_resistance(e) && is_hip_dominant(e));
     let mut out = Vec::new();
-    for (week, block) in judged_weeks(ctx) {
-        let knee = exercises(ctx, week).any(|e| is_resistance(e) && is_knee_dominant(e));
-        let hip = exercises(ctx, week).any(|e| is_resistance(e) && is_hip_dominant(e));
+    for (week, block, sessions) in judged_weeks(ctx) {
+        let knee = any_exercise(ctx.facts, sessions, &knee_table);
+        let hip = any_exercise(ctx.facts, sessions, &hip_table);
         if !knee {
             out.push(
                 Finding::new(block.header, "no squat, lunge or step-up", "no quadriceps-dominant exercise in the week")

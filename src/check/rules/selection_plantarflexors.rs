@@ -1,13 +1,14 @@
 //! `selection.plantarflexors`: a training week without a calf exercise.
 
-use super::selection::{exercises, is_calf, judged_weeks};
+use super::selection::{any_exercise, is_calf, judged_weeks, table};
 use crate::check::Context;
 use crate::check::finding::Finding;
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let calf = table(ctx.facts, is_calf);
     let mut out = Vec::new();
-    for (week, block) in judged_weeks(ctx) {
-        if exercises(ctx, week).any(is_calf) {
+    for (week, block, sessions) in judged_weeks(ctx) {
+        if any_exercise(ctx.facts, sessions, &calf) {
             continue;
         }
         out.push(

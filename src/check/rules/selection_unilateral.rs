@@ -2,25 +2,23 @@
 //! single-leg exercise, outside the taper and the competition phase.
 
 use crate::check::Context;
-use crate::check::facts::has_lower_resistance;
 use crate::check::finding::Finding;
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let facts = ctx.facts;
     let mut out = Vec::new();
-    for (week, f) in facts.weeks() {
+    for (_, f, sessions) in facts.weeks() {
         if f.competition {
             continue;
         }
-        for s in &week.sessions {
-            if !has_lower_resistance(facts, s) {
+        for s in sessions {
+            if !s.lower_resistance {
                 continue;
             }
-            let single_leg = s
-                .exercises
-                .iter()
-                .filter_map(|p| facts.exercise(p))
-                .any(|e| e.unilateral && e.is_lower());
+            let single_leg = facts
+                .lines(s)
+                .filter_map(|p| p.ex)
+                .any(|e| e.unilateral && e.lower);
             if single_leg {
                 continue;
             }

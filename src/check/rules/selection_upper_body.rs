@@ -10,7 +10,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let Some(block) = plan.blocks.first() else {
         return Vec::new();
     };
-    if plan.sessions().next().is_none() {
+    if ctx.facts.sessions().is_empty() {
         return Vec::new();
     }
     let patterns: Vec<&str> = plan

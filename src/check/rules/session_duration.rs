@@ -4,7 +4,7 @@
 
 use crate::ast::Reps;
 use crate::check::Context;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, LazyText};
 use crate::check::params::format_duration;
 use crate::plan::SessionOccurrence;
 
@@ -17,6 +17,12 @@ const REST_S: u32 = 90;
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let max = ctx.params.seconds("max");
+    let max_text = LazyText::new(|| format_duration(max));
+    let help = LazyText::new(|| {
+        format!(
+            "keep sessions within {max_text} including the warm-up (drop or superset accessories), or split the session in two"
+        )
+    });
     let mut out = Vec::new();
     for s in ctx.plan.sessions() {
         let (seconds, estimated) = match s.duration_min {
@@ -31,28 +37,20 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             (
                 format!("about {minutes}min"),
                 format!(
-                    "{} takes about {minutes}min by its sets and rests, more than {}",
+                    "{} takes about {minutes}min by its sets and rests, more than {max_text}",
                     s.name,
-                    format_duration(max)
                 ),
             )
         } else {
             (
                 format!("{minutes}min"),
-                format!(
-                    "{} lasts {minutes}min, more than {}",
-                    s.name,
-                    format_duration(max)
-                ),
+                format!("{} lasts {minutes}min, more than {max_text}", s.name),
             )
         };
         out.push(
             Finding::new(s.header, label, message)
                 .on(s.week, s.date)
-                .help(format!(
-                    "keep sessions within {} including the warm-up (drop or superset accessories), or split the session in two",
-                    format_duration(max)
-                )),
+                .help(help.to_string()),
         );
     }
     out

@@ -2,13 +2,19 @@
 //! or new lower-body work ends less than `min-days` before the race starts;
 //! less than `error-gap` is an error.
 
-use std::collections::BTreeSet;
-
 use crate::check::Context;
-use crate::check::facts::{DAY, HOUR, days_between, heavy_lower, is_lower_resistance};
+use crate::check::facts::{DAY, HOUR, Session, days_between};
 use crate::check::finding::Finding;
 use crate::check::params::format_duration;
-use crate::plan::{SessionOccurrence, format_number};
+use crate::plan::format_number;
+
+/// Why a session taxes the legs.
+enum Reason<'p> {
+    /// The first heavy lower-body exercise.
+    Heavy(&'p str),
+    /// A lower-body exercise done for the first time.
+    New(&'p str),
+}
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let facts = ctx.facts;
@@ -17,35 +23,40 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     // Sessions in order, each with the reason it is taxing, if it is.
     // Exercises of the plan's first week of training are what the athlete
     // starts from, not new.
-    let first_week = ctx.plan.sessions().map(|s| s.week).min().unwrap_or(0);
-    let mut seen: BTreeSet<&str> = BTreeSet::new();
-    let mut taxing: Vec<(&SessionOccurrence, String)> = Vec::new();
-    for s in ctx.plan.sessions() {
-        let new = s.exercises.iter().find(|p| {
-            facts.exercise(p).is_some_and(is_lower_resistance)
-                && !seen.contains(p.exercise.as_str())
+    let first_week = facts.sessions().iter().map(|s| s.week).min().unwrap_or(0);
+    // Exercises done so far, by position in the plan's exercises.
+    let mut seen = vec![false; facts.exercises().len()];
+    let mut taxing: Vec<(&Session<'_>, Reason<'_>)> = Vec::new();
+    for s in facts.sessions() {
+        let new = facts.lines(s).find_map(|p| {
+            let e = p.ex?;
+            let new = e.lower_resistance() && !seen.get(e.index).copied().unwrap_or(true);
+            new.then_some(p.prescription.exercise.as_str())
         });
-        let reason = match (heavy_lower(facts, s), new) {
-            (Some(ex), _) => Some(format!("heavy {ex}")),
-            (None, Some(p)) if s.week > first_week => {
-                Some(format!("{} for the first time", p.exercise))
-            }
+        let reason = match (s.heavy_lower, new) {
+            (Some(ex), _) => Some(Reason::Heavy(ex)),
+            (None, Some(ex)) if s.week > first_week => Some(Reason::New(ex)),
             _ => None,
         };
-        seen.extend(s.exercises.iter().map(|p| p.exercise.as_str()));
+        for e in facts.lines(s).filter_map(|p| p.ex) {
+            if let Some(seen) = seen.get_mut(e.index) {
+                *seen = true;
+            }
+        }
         if let Some(reason) = reason {
             taxing.push((s, reason));
         }
     }
+    // By start, for a binary search per race; among sessions that start
+    // together, the last in the plan counts.
+    taxing.sort_by_key(|(s, _)| s.interval.start);
     let mut out = Vec::new();
     for race in &ctx.plan.races {
         let race_at = facts.race(race);
-        let last = taxing
-            .iter()
-            .filter(|(s, _)| facts.session(s).start < race_at.start)
-            .max_by_key(|(s, _)| facts.session(s).start);
+        let before = taxing.partition_point(|(s, _)| s.interval.start < race_at.start);
+        let last = before.checked_sub(1).and_then(|i| taxing.get(i));
         let Some((s, reason)) = last else { continue };
-        let session = facts.session(s);
+        let session = s.interval;
         let gap = session.gap_to(&race_at);
         if gap >= min {
             continue;
@@ -65,9 +76,13 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 n => format!("is {n} days before"),
             }
         };
+        let reason = match reason {
+            Reason::Heavy(ex) => format!("heavy {ex}"),
+            Reason::New(ex) => format!("{ex} for the first time"),
+        };
         let finding = Finding::new(
             s.header,
-            reason.clone(),
+            reason,
             format!("{} {when} the race \"{}\"", s.name, race.name),
         )
         .context(race.span, "the race")

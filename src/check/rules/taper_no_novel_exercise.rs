@@ -1,17 +1,15 @@
 //! `taper.no-novel-exercise`: a lower-body exercise done for the first
 //! time in the last `window-days` before a race.
 
-use std::collections::BTreeSet;
-
 use crate::check::Context;
-use crate::check::facts::{DAY, days_between};
+use crate::check::facts::{DAY, Session, days_between};
 use crate::check::finding::Finding;
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let facts = ctx.facts;
     let window = (ctx.params.number("window-days") * DAY as f64) as i64;
-    let mut sessions: Vec<_> = ctx.plan.sessions().collect();
-    sessions.sort_by_key(|s| facts.session(s).start);
+    let mut sessions: Vec<&Session<'_>> = facts.sessions().iter().collect();
+    sessions.sort_by_key(|s| s.interval.start);
     let mut races: Vec<_> = ctx
         .plan
         .races
@@ -20,18 +18,22 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         .collect();
     races.sort_by_key(|(start, _)| *start);
     // The plan's first week of training is where the athlete starts from.
-    let first_week = ctx.plan.sessions().map(|s| s.week).min().unwrap_or(0);
-    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let first_week = facts.sessions().iter().map(|s| s.week).min().unwrap_or(0);
+    // Exercises done so far, by position in the plan's exercises.
+    let mut seen = vec![false; facts.exercises().len()];
     let mut out = Vec::new();
     for s in sessions {
-        let start = facts.session(s).start;
+        let start = s.interval.start;
         let next = races.partition_point(|(r, _)| *r <= start);
         let near = races.get(next).filter(|(r, _)| r - start < window);
-        for p in &s.exercises {
-            let new = seen.insert(p.exercise.as_str());
-            let lower = facts.exercise(p).is_some_and(|e| e.is_lower());
+        for p in facts.lines(s) {
+            // Only a lower-body exercise (so one in the catalogue) counts.
+            let Some(e) = p.ex else { continue };
+            let new = seen
+                .get_mut(e.index)
+                .is_some_and(|seen| !std::mem::replace(seen, true));
             let Some((_, race)) = near else { continue };
-            if !new || !lower || s.week == first_week {
+            if !new || !e.lower || s.week == first_week {
                 continue;
             }
             let days = days_between(s.date, race.date);

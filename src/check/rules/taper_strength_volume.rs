@@ -21,8 +21,8 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let taper: Vec<&Week> = ctx
         .facts
         .weeks()
-        .filter(|(w, f)| f.taper && !w.sessions.is_empty())
-        .map(|(w, _)| w)
+        .filter(|(w, f, _)| f.taper && !w.sessions.is_empty())
+        .map(|(w, ..)| w)
         .collect();
     let Some(first_taper) = taper.first() else {
         return Vec::new();
@@ -31,10 +31,10 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let reference: Vec<&Week> = ctx
         .facts
         .weeks()
-        .filter(|(w, f)| {
+        .filter(|(w, f, _)| {
             w.number < first_taper.number && f.preparation() && f.full && !w.sessions.is_empty()
         })
-        .map(|(w, _)| w)
+        .map(|(w, ..)| w)
         .collect::<Vec<_>>()
         .into_iter()
         .rev()
@@ -131,7 +131,7 @@ fn heaviest<'p>(weeks: &[&'p Week]) -> BTreeMap<&'p str, (f64, Span, u32, jiff::
     let mut top: BTreeMap<&'p str, (f64, Span, u32, jiff::civil::Date)> = BTreeMap::new();
     for s in weeks.iter().flat_map(|w| &w.sessions) {
         for p in &s.exercises {
-            let Some(load) = loads(p).into_iter().flatten().reduce(f64::max) else {
+            let Some(load) = loads(p).flatten().reduce(f64::max) else {
                 continue;
             };
             let entry = top

@@ -2,19 +2,21 @@
 //! a session, or more than `max-lower` lower-body ones.
 
 use crate::check::Context;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, LazyText};
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let max_all = ctx.params.number("max-exercises");
     let max_lower = ctx.params.number("max-lower");
+    let help_all = LazyText::new(|| {
+        format!(
+            "keep at most {}, those that matter most for running (a squat or lunge, a hinge, a calf raise), and move the rest to another day",
+            crate::plan::format_number(max_all)
+        )
+    });
     let mut out = Vec::new();
-    for s in ctx.plan.sessions() {
+    for s in ctx.facts.sessions() {
         let total = s.exercises.len();
-        let lower = s
-            .exercises
-            .iter()
-            .filter(|p| ctx.facts.exercise(p).is_some_and(|e| e.is_lower()))
-            .count();
+        let lower = ctx.facts.lines(s).filter(|p| p.is(|e| e.lower)).count();
         if total as f64 > max_all {
             out.push(
                 Finding::new(s.header, format!("{total} exercises"), format!(
@@ -22,10 +24,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     s.name
                 ))
                 .on(s.week, s.date)
-                .help(format!(
-                    "keep at most {}, those that matter most for running (a squat or lunge, a hinge, a calf raise), and move the rest to another day",
-                    crate::plan::format_number(max_all)
-                )),
+                .help(help_all.to_string()),
             );
         } else if lower as f64 > max_lower {
             out.push(

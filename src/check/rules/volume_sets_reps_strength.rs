@@ -3,10 +3,8 @@
 //! taper weeks cut sets on purpose and are not judged.
 
 use crate::check::Context;
-use crate::check::facts::{
-    has_external_load, is_main_lower_lift, percent_1rm, reps_high, reps_low,
-};
-use crate::check::finding::Finding;
+use crate::check::facts::{reps_high, reps_low};
+use crate::check::finding::{Finding, LazyText};
 use crate::plan::WeekKind;
 
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
@@ -20,21 +18,19 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             crate::plan::format_number(hi)
         )
     };
+    let sets_range = LazyText::new(|| range(min_sets, max_sets));
+    let reps_range = LazyText::new(|| range(min_reps, max_reps));
     let mut out = Vec::new();
-    for (week, facts) in ctx.facts.weeks() {
+    for (week, facts, sessions) in ctx.facts.weeks() {
         if week.kind != WeekKind::Loading || facts.taper {
             continue;
         }
-        for s in &week.sessions {
-            for line in &s.exercises {
-                if !ctx.facts.exercise(line).is_some_and(is_main_lower_lift) {
+        for s in sessions {
+            for line in ctx.facts.lines(s) {
+                if !line.is(|e| e.main_lower()) {
                     continue;
                 }
-                let loaded = line
-                    .sets
-                    .iter()
-                    .any(|g| has_external_load(g) || percent_1rm(g).is_some());
-                if !loaded {
+                if !ctx.facts.sets(&line).loaded() {
                     continue;
                 }
                 let sets = f64::from(line.total_sets());
@@ -44,35 +40,25 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 if sets < min_sets {
                     problems.push((
                         "too few sets",
-                        format!(
-                            "fewer sets than the {} runner trials used",
-                            range(min_sets, max_sets)
-                        ),
+                        format!("fewer sets than the {sets_range} runner trials used"),
                     ));
                 } else if sets > max_sets {
                     problems.push((
                         "too many sets",
-                        format!(
-                            "more sets than the {} runner trials used",
-                            range(min_sets, max_sets)
-                        ),
+                        format!("more sets than the {sets_range} runner trials used"),
                     ));
                 }
                 if high.is_some_and(|h| f64::from(h) > max_reps) {
                     problems.push((
                         "too many reps for a strength lift",
                         format!(
-                            "more reps per set than the {} that built strength in runner trials",
-                            range(min_reps, max_reps)
+                            "more reps per set than the {reps_range} that built strength in runner trials"
                         ),
                     ));
                 } else if low.is_some_and(|l| f64::from(l) < min_reps) {
                     problems.push((
                         "too few reps",
-                        format!(
-                            "fewer reps per set than the {} runner trials used",
-                            range(min_reps, max_reps)
-                        ),
+                        format!("fewer reps per set than the {reps_range} runner trials used"),
                     ));
                 }
                 for (label, what) in problems {
@@ -80,9 +66,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                         Finding::new(line.span, label, format!("{} has {what}", line.written))
                             .on(s.week, s.date)
                             .help(format!(
-                                "for strength, prescribe {} sets of {} reps, e.g. `{} 3x6 @80%`",
-                                range(min_sets, max_sets),
-                                range(min_reps, max_reps),
+                                "for strength, prescribe {sets_range} sets of {reps_range} reps, e.g. `{} 3x6 @80%`",
                                 line.written
                             )),
                     );
