@@ -139,8 +139,6 @@ pub struct Line<'p> {
     pub series: u32,
     /// The written rest between sets.
     pub rest_s: Option<u32>,
-    /// Its position among the plan's prescriptions.
-    index: u32,
 }
 
 impl Deref for Line<'_> {
@@ -152,15 +150,19 @@ impl Deref for Line<'_> {
 }
 
 impl Line<'_> {
+    /// What its sets add up to.
+    pub fn set_facts(&self) -> SetFacts {
+        SetFacts::of(self.prescription)
+    }
+
     /// The exercise is resolved and `test` holds for it.
     pub fn is(&self, test: impl FnOnce(&ExerciseFacts<'_>) -> bool) -> bool {
         self.ex.as_ref().is_some_and(test)
     }
 }
 
-/// What the sets of one prescription add up to, worked out as the facts
-/// are gathered, so that rules need not walk every set again. Small: one
-/// for every prescription of the plan.
+/// What the sets of one prescription add up to, in one walk over them
+/// ([`Line::set_facts`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SetFacts {
     /// The highest share of 1RM a set says or implies ([`percent_1rm`]);
@@ -315,8 +317,6 @@ pub struct Facts<'p> {
     layouts: Vec<Layout<'p>>,
     /// Per prescription of the plan, in order: whether it has a heavy set.
     heavy: Vec<u64>,
-    /// Per prescription of the plan, in order: what its sets add up to.
-    sets: Vec<SetFacts>,
     runs: Vec<Run<'p>>,
     slots: usize,
     series: usize,
@@ -342,7 +342,6 @@ impl<'p> Facts<'p> {
             week_sessions: Vec::with_capacity(plan.weeks.len()),
             layouts: Vec::new(),
             heavy: Vec::new(),
-            sets: Vec::new(),
             runs: Vec::new(),
             slots: 0,
             series: 0,
@@ -374,7 +373,6 @@ impl<'p> Facts<'p> {
             });
         self.sessions.reserve_exact(sessions);
         self.heavy = vec![0; lines.div_ceil(64)];
-        self.sets.reserve_exact(lines);
         let mut numbering = Numbering::new(plan, &self.exercises);
         let mut line = 0usize;
         for week in &plan.weeks {
@@ -399,9 +397,7 @@ impl<'p> Facts<'p> {
                     first_line: u32::try_from(line).unwrap_or(u32::MAX),
                 };
                 for (p, (_, shared)) in s.exercises.iter().zip(&layout.lines) {
-                    let sets = SetFacts::of(p);
-                    self.sets.push(sets);
-                    let heavy = sets.heavy(HEAVY_PERCENT);
+                    let heavy = SetFacts::of(p).heavy(HEAVY_PERCENT);
                     if heavy && let Some(word) = self.heavy.get_mut(line / 64) {
                         *word |= 1 << (line % 64);
                     }
@@ -484,17 +480,8 @@ impl<'p> Facts<'p> {
                     heavy,
                     series: shared.series,
                     rest_s: shared.rest_s,
-                    index: u32::try_from(line).unwrap_or(u32::MAX),
                 }
             })
-    }
-
-    /// What the sets of a prescription add up to.
-    pub fn sets(&self, line: &Line<'p>) -> SetFacts {
-        self.sets
-            .get(line.index as usize)
-            .copied()
-            .unwrap_or_else(|| SetFacts::of(line.prescription))
     }
 
     /// Every run occurrence, in date and time order.

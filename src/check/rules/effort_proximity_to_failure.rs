@@ -31,7 +31,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         for p in facts.lines(s) {
-            if !p.is(|e| e.lower_resistance()) || !facts.sets(&p).to_failure() {
+            if !p.is(|e| e.lower_resistance()) || !p.set_facts().to_failure() {
                 continue;
             }
             let finding = match (in_season, next) {

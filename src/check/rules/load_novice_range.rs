@@ -17,7 +17,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             if !p.is(|e| e.resistance()) {
                 continue;
             }
-            if ctx.facts.sets(&p).heavy(max) {
+            if p.set_facts().heavy(max) {
                 out.push(
                     Finding::new(p.span, "heavy for a novice", format!(
                         "{} is prescribed in the heavy range (6 reps or fewer, or {max_text}% 1RM or more) for a beginner",

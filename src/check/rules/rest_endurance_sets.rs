@@ -24,9 +24,8 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             if rest <= max || !p.is(|e| e.resistance()) {
                 continue;
             }
-            let endurance = ctx
-                .facts
-                .sets(&p)
+            let endurance = p
+                .set_facts()
                 .light_reps()
                 .is_some_and(|r| f64::from(r) >= min_reps);
             if !endurance {

@@ -3,13 +3,15 @@
 //! for every event the second selector matches, the event of the first
 //! selector that ended last before it.
 
+use std::fmt::{self, Write as _};
+
 use jiff::civil::Date;
 
 use crate::ast::{ConstraintKind, Intensity, Selector};
 use crate::check::Context;
 use crate::check::facts::{Interval, Session, days_between, describe_run};
-use crate::check::finding::Finding;
-use crate::check::params::format_duration;
+use crate::check::finding::{Finding, LazyText};
+use crate::check::params::{duration, format_duration};
 use crate::plan::{RaceEvent, RunOccurrence, SpacingConstraint};
 use crate::span::Span;
 
@@ -26,13 +28,23 @@ struct Event<'p> {
     kind: Kind<'p>,
 }
 
-impl Event<'_> {
-    fn what(&self) -> String {
-        match self.kind {
-            Kind::Session(s) => s.name.clone(),
-            Kind::Run(r) => describe_run(r).to_string(),
-            Kind::Race(r) => format!("the race \"{}\"", r.name),
+/// What an event is called in a message: `Lower A`, `the hard run
+/// "Intervals"`, `the race "Brighton Half"`.
+struct What<'a, 'p>(&'a Event<'p>);
+
+impl fmt::Display for What<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.kind {
+            Kind::Session(s) => f.write_str(&s.name),
+            Kind::Run(r) => write!(f, "{}", describe_run(r)),
+            Kind::Race(r) => write!(f, "the race \"{}\"", r.name),
         }
+    }
+}
+
+impl<'p> Event<'p> {
+    fn what(&self) -> What<'_, 'p> {
+        What(self)
     }
 
     fn span(&self) -> Span {
@@ -43,11 +55,16 @@ impl Event<'_> {
         }
     }
 
-    fn noun(&self) -> &'static str {
+    /// `this session`, `and this session`, `this session, on two days`.
+    fn labels(&self) -> [&'static str; 3] {
         match self.kind {
-            Kind::Session(_) => "session",
-            Kind::Run(_) => "run",
-            Kind::Race(_) => "race",
+            Kind::Session(_) => [
+                "this session",
+                "and this session",
+                "this session, on two days",
+            ],
+            Kind::Run(_) => ["this run", "and this run", "this run, on two days"],
+            Kind::Race(_) => ["this race", "and this race", "this race, on two days"],
         }
     }
 }
@@ -101,6 +118,11 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     events.sort_by_key(|e| (e.interval.start, e.interval.end));
     let mut out = Vec::new();
     for constraint in &ctx.plan.spacing {
+        let required = LazyText::new(|| format_duration(i64::from(constraint.gap_s)));
+        let wording = LazyText::new(|| format!("requires {required}"));
+        let help = LazyText::new(|| {
+            format!("move one of them so that {required} separate them, or change the constraint")
+        });
         let first: Vec<bool> = events
             .iter()
             .map(|e| matches(&constraint.first, e))
@@ -122,7 +144,8 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             pairs.dedup();
         }
         for (a, b) in pairs {
-            out.push(finding(constraint, &events[a], &events[b]));
+            let f = finding(constraint, &events[a], &events[b], wording.to_string());
+            out.push(f.help(help.to_string()));
         }
     }
     out
@@ -175,7 +198,8 @@ fn violations(
     out
 }
 
-fn finding(constraint: &SpacingConstraint, a: &Event<'_>, b: &Event<'_>) -> Finding {
+/// The finding for two events too close together, labelled `label`.
+fn finding(constraint: &SpacingConstraint, a: &Event<'_>, b: &Event<'_>, label: String) -> Finding {
     let (first, second) =
         if (a.interval.start, a.interval.end) <= (b.interval.start, b.interval.end) {
             (a, b)
@@ -183,44 +207,49 @@ fn finding(constraint: &SpacingConstraint, a: &Event<'_>, b: &Event<'_>) -> Find
             (b, a)
         };
     let gap = first.interval.gap_to(&second.interval);
-    let relation = if first.interval.timed && second.interval.timed {
+    let mut message = String::with_capacity(80);
+    let _ = write!(message, "{} ", second.what());
+    let _ = if first.interval.timed && second.interval.timed {
         if gap < 0 {
-            format!("overlaps {}", first.what())
+            write!(message, "overlaps {}", first.what())
         } else {
-            format!(
+            write!(
+                message,
                 "starts {} after {} ends",
-                format_duration(gap),
+                duration(gap),
                 first.what()
             )
         }
     } else {
         match days_between(first.date, second.date) {
-            0 => format!("is on the same day as {}", first.what()),
-            1 => format!("is the day after {}", first.what()),
-            n => format!("is {n} days after {}", first.what()),
+            0 => write!(message, "is on the same day as {}", first.what()),
+            1 => write!(message, "is the day after {}", first.what()),
+            n => write!(message, "is {n} days after {}", first.what()),
         }
     };
-    let message = capitalize(&format!("{} {relation}", second.what()));
-    let required = format_duration(i64::from(constraint.gap_s));
-    let mut f = Finding::new(constraint.span, format!("requires {required}"), message)
-        .on(second.week, second.date)
-        .help(format!(
-            "move one of them so that {required} separate them, or change the constraint"
-        ));
+    let f = Finding::new(constraint.span, label, capitalize(message)).on(second.week, second.date);
     if first.span() == second.span() {
-        f = f.context(first.span(), format!("this {}, on two days", first.noun()));
+        f.context(first.span(), first.labels()[2])
     } else {
-        f = f
-            .context(first.span(), format!("this {}", first.noun()))
-            .context(second.span(), format!("and this {}", second.noun()));
+        f.context(first.span(), first.labels()[0])
+            .context(second.span(), second.labels()[1])
     }
-    f
 }
 
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+/// `text` with its first letter in upper case.
+fn capitalize(mut text: String) -> String {
+    match text.chars().next() {
+        Some(c) if c.is_ascii() => {
+            text[..1].make_ascii_uppercase();
+            text
+        }
+        Some(_) => {
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(c) => c.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        }
+        None => text,
     }
 }

@@ -30,7 +30,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 if !line.is(|e| e.main_lower()) {
                     continue;
                 }
-                if !ctx.facts.sets(&line).loaded() {
+                if !line.set_facts().loaded() {
                     continue;
                 }
                 let sets = f64::from(line.total_sets());
