@@ -54,16 +54,23 @@ pub fn parse(source: &str) -> Parsed {
         let rest = source.get(at..).unwrap_or_default();
         let (rule, last) = match StrideParser::parse(Rule::file_step, rest) {
             Ok(pairs) => (pairs, false),
-            Err(_) => match StrideParser::parse(Rule::file_end, rest) {
-                Ok(pairs) => (pairs, true),
-                Err(err) => {
-                    let err = err_at(source, at, err);
-                    let diagnostic = limit_reached(source, &err)
-                        .unwrap_or_else(|| syntax_error::explain_file(source, &err));
-                    builder.diagnostics.push(diagnostic);
+            Err(step_err) => {
+                // pest gave up on a limit, not on the text: say so.
+                if let Some(d) = limit_reached(source, &err_at(source, at, step_err)) {
+                    builder.diagnostics.push(d);
                     break;
                 }
-            },
+                match StrideParser::parse(Rule::file_end, rest) {
+                    Ok(pairs) => (pairs, true),
+                    Err(err) => {
+                        let err = err_at(source, at, err);
+                        let diagnostic = limit_reached(source, &err)
+                            .unwrap_or_else(|| syntax_error::explain_file(source, &err));
+                        builder.diagnostics.push(diagnostic);
+                        break;
+                    }
+                }
+            }
         };
         comment_pairs.extend(comments::collect(source, at, rule.clone()));
         let Some(step) = rule.into_iter().next() else {
