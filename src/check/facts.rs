@@ -504,11 +504,6 @@ impl<'p> Facts<'p> {
         self.series
     }
 
-    /// The catalogue entry of a prescription's exercise.
-    pub fn exercise(&self, p: &Prescription) -> Option<&'p Exercise> {
-        self.plan.exercises.get(&p.exercise)
-    }
-
     /// The whole local day of `date`, as an interval.
     pub fn day(&self, date: Date) -> Interval {
         let start = unix(date, &self.tz);
@@ -828,15 +823,6 @@ impl std::fmt::Display for RunDescription<'_> {
 /// Strength work: anything but plyometrics.
 pub fn is_resistance(ex: &Exercise) -> bool {
     !ex.is_plyometric()
-}
-
-pub fn is_lower_resistance(ex: &Exercise) -> bool {
-    ex.is_lower() && is_resistance(ex)
-}
-
-/// A multi-joint lower-body lift: the main lifts of runners' programmes.
-pub fn is_main_lower_lift(ex: &Exercise) -> bool {
-    ex.compound && is_lower_resistance(ex)
 }
 
 /// The fewest reps a set asks for (`8-12` is 8), for counted sets.
