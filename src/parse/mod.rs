@@ -106,10 +106,7 @@ pub fn parse(source: &str) -> Parsed {
 
 /// An error of parsing the text from `at` on, placed in the whole source.
 fn err_at(source: &str, at: usize, err: pest::error::Error<Rule>) -> pest::error::Error<Rule> {
-    let pos = match err.location {
-        pest::error::InputLocation::Pos(p) => p,
-        pest::error::InputLocation::Span((s, _)) => s,
-    };
+    let pos = syntax_error::error_offset(&err);
     let position =
         pest::Position::new(source, at + pos).or_else(|| pest::Position::new(source, at));
     match position {
@@ -132,10 +129,7 @@ fn limit_reached(source: &str, err: &pest::error::Error<Rule>) -> Option<Diagnos
         "stack limit reached" => "this plan nests too deeply for the parser's stack".to_owned(),
         _ => return None,
     };
-    let at = match err.location {
-        pest::error::InputLocation::Pos(p) => p,
-        pest::error::InputLocation::Span((s, _)) => s,
-    };
+    let at = syntax_error::error_offset(err);
     let at = crate::span::floor_char_boundary(source, at);
     Some(
         Diagnostic::error("too-complex", message)

@@ -94,10 +94,7 @@ pub fn explain_line(src: &str, span: Span, context: Context) -> Diagnostic {
     let (offset, expected) = match result {
         Ok(_) => (text.len(), vec!["the end of the line".to_string()]),
         Err(err) => {
-            let offset = match err.location {
-                InputLocation::Pos(p) => p,
-                InputLocation::Span((s, _)) => s,
-            };
+            let offset = error_offset(&err);
             (offset.min(text.len()), expected_phrases(&err))
         }
     };
@@ -115,13 +112,18 @@ pub fn explain_line(src: &str, span: Span, context: Context) -> Diagnostic {
     describe(src, at, span, context, &expected)
 }
 
+/// Where pest stopped: the byte offset of an error, in the text it parsed.
+pub fn error_offset(err: &pest::error::Error<Rule>) -> usize {
+    match err.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    }
+}
+
 /// Explains a failure of the whole-file parse (which the tolerant grammar
 /// should prevent, but the limits of pest can still cause).
 pub fn explain_file(src: &str, err: &pest::error::Error<Rule>) -> Diagnostic {
-    let offset = match err.location {
-        InputLocation::Pos(p) => p,
-        InputLocation::Span((s, _)) => s,
-    };
+    let offset = error_offset(err);
     let at = floor_char_boundary(src, offset);
     describe(
         src,
