@@ -4,9 +4,15 @@
 //! text. Each diagnostic has a stable kebab-case `code` (for errors found
 //! by the compiler) or a dotted rule name (for findings of the checker).
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::span::Span;
+
+/// Text of a diagnostic: most helps, notes and labels are fixed text,
+/// shared rather than copied into each of the diagnostics that use them.
+pub type Text = Cow<'static, str>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -30,36 +36,36 @@ impl Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Label {
     pub span: Span,
-    pub message: Option<String>,
+    pub message: Option<Text>,
     /// The label the diagnostic is about; the others give context.
     pub primary: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {
-    pub code: String,
+    pub code: Text,
     pub severity: Severity,
     pub message: String,
     pub labels: Vec<Label>,
-    pub help: Option<String>,
+    pub help: Option<Text>,
     /// Extra lines shown after the help (citations, notes).
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
     /// Plan weeks the finding applies to, when it comes from the expansion.
     pub weeks: Vec<u32>,
 }
 
 impl Diagnostic {
-    pub fn error(code: &str, message: impl Into<String>) -> Self {
+    pub fn error(code: impl Into<Text>, message: impl Into<String>) -> Self {
         Diagnostic::new(code, Severity::Error, message)
     }
 
-    pub fn warning(code: &str, message: impl Into<String>) -> Self {
+    pub fn warning(code: impl Into<Text>, message: impl Into<String>) -> Self {
         Diagnostic::new(code, Severity::Warning, message)
     }
 
-    pub fn new(code: &str, severity: Severity, message: impl Into<String>) -> Self {
+    pub fn new(code: impl Into<Text>, severity: Severity, message: impl Into<String>) -> Self {
         Diagnostic {
-            code: code.to_string(),
+            code: code.into(),
             severity,
             message: message.into(),
             labels: Vec::new(),
@@ -70,7 +76,7 @@ impl Diagnostic {
     }
 
     /// The main label.
-    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub fn with_label(mut self, span: Span, message: impl Into<Text>) -> Self {
         self.labels.push(Label {
             span,
             message: Some(message.into()),
@@ -80,7 +86,7 @@ impl Diagnostic {
     }
 
     /// A secondary label giving context (another definition, say).
-    pub fn with_context(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub fn with_context(mut self, span: Span, message: impl Into<Text>) -> Self {
         self.labels.push(Label {
             span,
             message: Some(message.into()),
@@ -89,12 +95,12 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }
 
-    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+    pub fn with_note(mut self, note: impl Into<Text>) -> Self {
         self.notes.push(note.into());
         self
     }

@@ -43,7 +43,7 @@ impl miette::Diagnostic for Report<'_> {
         if d.help.is_none() && d.notes.is_empty() {
             return None;
         }
-        let mut text = d.help.clone().unwrap_or_default();
+        let mut text = d.help.as_deref().unwrap_or_default().to_string();
         for note in &d.notes {
             if !text.is_empty() {
                 text.push('\n');
@@ -68,9 +68,12 @@ impl miette::Diagnostic for Report<'_> {
         Some(Box::new(self.diagnostic.labels.iter().map(|label| {
             let span = miette::SourceSpan::from(label.span);
             if label.primary {
-                LabeledSpan::new_primary_with_span(label.message.clone(), span)
+                LabeledSpan::new_primary_with_span(
+                    label.message.as_deref().map(str::to_string),
+                    span,
+                )
             } else {
-                LabeledSpan::new_with_span(label.message.clone(), span)
+                LabeledSpan::new_with_span(label.message.as_deref().map(str::to_string), span)
             }
         })))
     }

@@ -310,7 +310,7 @@ fn inline_suppressions_through_the_library() {
     let codes = |options: &Options| -> Vec<String> {
         stride::check::check(&compiled, options)
             .into_iter()
-            .map(|d| d.code)
+            .map(|d| d.code.into_owned())
             .collect()
     };
     let found = codes(&Options::default());

@@ -37,7 +37,7 @@ fn half_marathon_draws_only_the_taper_note() {
         !diags.iter().any(|d| d.severity == Severity::Error),
         "{rendered}"
     );
-    let codes: Vec<&str> = diags.iter().map(|d| d.code.as_str()).collect();
+    let codes: Vec<&str> = diags.iter().map(|d| d.code.as_ref()).collect();
     assert_eq!(codes, ["taper.strength-volume"], "{rendered}");
     insta::assert_snapshot!("reference__half-marathon", rendered);
 }

@@ -718,7 +718,7 @@ mod tests {
             },
         ];
         let (_, diags) = resolve(registry(), None, None, &items, &Overrides::default());
-        let codes: Vec<&str> = diags.iter().map(|d| d.code.as_str()).collect();
+        let codes: Vec<&str> = diags.iter().map(|d| d.code.as_ref()).collect();
         assert_eq!(codes, ["unknown-rule", "invalid-parameter"]);
         assert_eq!(
             diags[0].help.as_deref(),

@@ -62,7 +62,7 @@ pub struct When {
 
 /// Text of a finding: most labels and helps are fixed text, which need
 /// no copy for each of the hundreds of weeks a finding may repeat in.
-pub type Text = Cow<'static, str>;
+pub use crate::diagnostic::Text;
 
 /// One thing a rule found, in one week (or in the plan as a whole).
 #[derive(Debug, Clone, PartialEq)]
@@ -192,7 +192,11 @@ fn order(a: &Finding, b: &Finding) -> Ordering {
 
 /// Merges findings that differ only in when they happen, and turns them
 /// into diagnostics of `rule` at `level`.
-pub fn to_diagnostics(rule: &RuleDoc, level: Level, findings: Vec<Finding>) -> Vec<Diagnostic> {
+pub fn to_diagnostics(
+    rule: &'static RuleDoc,
+    level: Level,
+    findings: Vec<Finding>,
+) -> Vec<Diagnostic> {
     if level == Level::Allow {
         return Vec::new();
     }
@@ -236,7 +240,7 @@ pub fn to_diagnostics(rule: &RuleDoc, level: Level, findings: Vec<Finding>) -> V
     }
     groups.sort_unstable_by(|a, b| order(&a.finding, &b.finding));
     let mut out = Vec::with_capacity(groups.len());
-    let note = rule.note();
+    let note: Text = Cow::Borrowed(rule.note());
     for Group {
         finding, mut whens, ..
     } in groups
@@ -258,23 +262,24 @@ pub fn to_diagnostics(rule: &RuleDoc, level: Level, findings: Vec<Finding>) -> V
         let mut weeks: Vec<u32> = whens.iter().map(|w| w.week).collect();
         weeks.dedup();
         let text = with_prefix(&whens, &weeks, message);
-        let mut d = Diagnostic::new(&rule.name, severity, text);
+        let mut d = Diagnostic::new(rule.name.as_str(), severity, text);
+        d.labels.reserve_exact(1 + context.len());
         d.labels.push(Label {
             span,
-            message: Some(label.into_owned()),
+            message: Some(label),
             primary: true,
         });
         for (span, label) in context {
             d.labels.push(Label {
                 span,
-                message: Some(label.into_owned()),
+                message: Some(label),
                 primary: false,
             });
         }
         if !help.is_empty() {
-            d.help = Some(help.into_owned());
+            d.help = Some(help);
         }
-        d.notes.push(note.clone());
+        d.notes = vec![note.clone()];
         d.weeks = weeks;
         out.push(d);
     }

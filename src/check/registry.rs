@@ -228,6 +228,9 @@ pub struct RuleDoc {
     #[serde(default)]
     pub evidence: Vec<Citation>,
     pub examples: Examples,
+    /// The note, worked out on first use and shared by every finding.
+    #[serde(skip)]
+    note: OnceLock<String>,
 }
 
 impl RuleDoc {
@@ -236,7 +239,11 @@ impl RuleDoc {
     }
 
     /// The one-line citation shown under each finding.
-    pub fn note(&self) -> String {
+    pub fn note(&self) -> &str {
+        self.note.get_or_init(|| self.make_note())
+    }
+
+    fn make_note(&self) -> String {
         match self.evidence.first() {
             Some(c) => {
                 let doi = c

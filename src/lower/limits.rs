@@ -143,12 +143,12 @@ fn first<T>(items: &[T], limit: usize, span: impl Fn(&T) -> Span) -> Option<(Spa
 }
 
 fn too_many(
-    code: &str,
+    code: &'static str,
     what: &str,
     count: usize,
     limit: usize,
     span: Span,
-    help: &str,
+    help: &'static str,
 ) -> Diagnostic {
     Diagnostic::error(
         code,

@@ -41,7 +41,10 @@ fn errors(source: &str) -> Vec<Diagnostic> {
 }
 
 fn codes(source: &str) -> Vec<String> {
-    errors(source).into_iter().map(|d| d.code).collect()
+    errors(source)
+        .into_iter()
+        .map(|d| d.code.into_owned())
+        .collect()
 }
 
 /// The only diagnostic of `source`, which must have the given code.
@@ -375,7 +378,7 @@ fn duplicate_statement() {
 #[test]
 fn missing_statements() {
     let all = errors("timezone \"UTC\"\n");
-    let codes: Vec<&str> = all.iter().map(|d| d.code.as_str()).collect();
+    let codes: Vec<&str> = all.iter().map(|d| d.code.as_ref()).collect();
     assert_eq!(codes, ["missing-statement", "missing-statement"]);
     assert_eq!(
         all[1].help.as_deref(),
@@ -413,7 +416,7 @@ fn unknown_timezone() {
 fn athlete_words() {
     let source = with_head("athlete {\n  level expert\n  units kgs\n  bodyweight 60lbs\n}\n");
     let all = errors(&source);
-    let codes: Vec<&str> = all.iter().map(|d| d.code.as_str()).collect();
+    let codes: Vec<&str> = all.iter().map(|d| d.code.as_ref()).collect();
     assert_eq!(codes, ["unknown-level", "unknown-unit", "unknown-unit"]);
     assert_eq!(all[1].message, "`kgs` is not a unit stride knows");
     assert_eq!(text(&source, all[1].labels[0].span), "kgs");
@@ -613,7 +616,7 @@ fn session_overlaps() {
         "runs {\n  mon 18:15 30min easy \"Jog\"\n}\nblock \"A\" weeks 1-2 {\n  session \"S\" mon 17:00 60min {\n    plank 3x30s\n  }\n  session \"T\" mon 17:30 {\n    plank 3x30s\n  }\n}\n",
     );
     let all = errors(&source);
-    let codes: Vec<&str> = all.iter().map(|d| d.code.as_str()).collect();
+    let codes: Vec<&str> = all.iter().map(|d| d.code.as_ref()).collect();
     assert_eq!(codes, ["session-overlap", "session-overlaps-run"]);
     assert!(text(&source, all[0].labels[0].span).starts_with("session \"T\""));
     assert!(all[0].message.contains("Monday"));

@@ -210,13 +210,13 @@ pub fn to_lsp(
         .filter(|l| !l.primary)
         .map(|l| DiagnosticRelatedInformation {
             location: Location::new(uri.clone(), index.range(text, l.span)),
-            message: l.message.clone().unwrap_or_default(),
+            message: l.message.as_deref().unwrap_or_default().to_string(),
         })
         .collect();
     lsp_types::Diagnostic {
         range,
         severity: Some(severity),
-        code: Some(NumberOrString::String(d.code.clone())),
+        code: Some(NumberOrString::String(d.code.to_string())),
         code_description: rule_docs_link(docs, &d.code).map(|href| CodeDescription { href }),
         source: Some("stride".to_owned()),
         message,

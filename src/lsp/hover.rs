@@ -24,7 +24,7 @@ pub fn hover(doc: &Document, position: lsp_types::Position) -> Option<Hover> {
             continue;
         };
         let on = span.start <= offset && offset < span.end.max(span.start + 1);
-        if !on || explained.contains(&d.code.as_str()) {
+        if !on || explained.contains(&&*d.code) {
             continue;
         }
         if let Some(rule) = registry.get(&d.code) {

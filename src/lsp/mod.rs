@@ -372,9 +372,8 @@ fn formatting(doc: &Document) -> Result<Vec<TextEdit>, Option<String>> {
     let formatted = match crate::fmt::format(&doc.text) {
         Ok(text) => text,
         Err(errors) => {
-            let refused = |d: &Diagnostic| {
-                matches!(d.code.as_str(), "overridden-statement" | "formatter-bug")
-            };
+            let refused =
+                |d: &Diagnostic| matches!(&*d.code, "overridden-statement" | "formatter-bug");
             if !errors.iter().all(refused) {
                 return Err(None);
             }

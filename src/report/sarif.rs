@@ -37,7 +37,7 @@ pub fn render(files: &[CheckedFile]) -> String {
     let mut codes: Vec<&str> = files
         .iter()
         .flat_map(|f| &f.diagnostics)
-        .map(|d| d.code.as_str())
+        .map(|d| &*d.code)
         .filter(|c| !index.contains_key(*c))
         .collect();
     codes.sort_unstable();
@@ -83,7 +83,7 @@ pub fn render(files: &[CheckedFile]) -> String {
                 "message": { "text": text },
                 "locations": [{ "physicalLocation": physical }],
             });
-            if let Some(&i) = index.get(&d.code) {
+            if let Some(&i) = index.get(&*d.code) {
                 result["ruleIndex"] = json!(i);
             }
             if !d.weeks.is_empty() {
