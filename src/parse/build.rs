@@ -35,6 +35,44 @@ fn first<'s>(pair: P<'s>) -> Option<P<'s>> {
     children(pair).next()
 }
 
+/// A block being read: the statement `block_stmt` matches, whether
+/// whole or a piece at a time (see `parse`).
+pub struct OpenBlock {
+    /// The statement so far (the keyword, until the closing brace).
+    whole: Span,
+    keyword: Span,
+    /// Its place in [`Builder::statements`].
+    statement: usize,
+    header_ok: bool,
+    block: Block,
+}
+
+impl OpenBlock {
+    fn new(whole: Span, keyword: Span, statement: usize) -> Self {
+        OpenBlock {
+            whole,
+            keyword,
+            statement,
+            header_ok: false,
+            block: Block {
+                name: Spanned::new(String::new(), whole),
+                first_week: Spanned::new(0, whole),
+                last_week: Spanned::new(0, whole),
+                weeks_span: whole,
+                sessions: Vec::new(),
+                runs: None,
+            },
+        }
+    }
+
+    /// The block, when its head could be read.
+    fn finish(self) -> Option<Block> {
+        let mut block = self.block;
+        block.sessions.shrink_to_fit();
+        self.header_ok.then_some(block)
+    }
+}
+
 impl<'s> Builder<'s> {
     pub fn new(src: &'s str) -> Self {
         Builder {
@@ -390,54 +428,90 @@ impl<'s> Builder<'s> {
     // ------------------------------------------------------------ blocks
 
     fn block(&mut self, whole: Span, parts: impl Iterator<Item = P<'s>>) -> Option<Block> {
-        let mut header_ok = false;
-        let mut block = Block {
-            name: Spanned::new(String::new(), whole),
-            first_week: Spanned::new(0, whole),
-            last_week: Spanned::new(0, whole),
-            weeks_span: whole,
-            sessions: Vec::new(),
-            runs: None,
-        };
+        let mut open = OpenBlock::new(whole, whole, 0);
         for part in parts {
-            match part.as_rule() {
-                Rule::block_head => {
-                    header_ok = true;
-                    let mut head = children(part);
-                    block.name = self.string(head.next());
-                    if let Some(range) = head.next() {
-                        block.weeks_span = self.span(&range);
-                        let mut ints = children(range).filter(|p| p.as_rule() == Rule::int);
-                        block.first_week = self.int(ints.next());
-                        block.last_week = self.int(ints.next());
-                    }
-                }
-                Rule::bad_head => {
-                    let line = Span::new(whole.start, self.base + part.as_span().end());
-                    self.diagnostics.push(syntax_error::explain_line(
-                        self.src,
-                        line,
-                        Context::BlockOpen,
-                    ));
-                }
-                Rule::session_stmt => {
-                    if let Some(session) = self.session(part) {
-                        block.sessions.push(session);
-                    }
-                }
-                Rule::runs_stmt => {
-                    let runs_span = self.statement(self.span(&part));
-                    let mut inner = children(part);
-                    let _keyword = inner.next();
-                    let lines = self.runs_body(inner);
-                    block.runs = Some(Spanned::new(lines, runs_span));
-                }
-                Rule::bad_line => self.bad(&part, Context::Block),
-                _ => {}
-            }
+            self.block_part(&mut open, part);
         }
-        block.sessions.shrink_to_fit();
-        header_ok.then_some(block)
+        open.finish()
+    }
+
+    /// The opening of a block read a piece at a time (`block_open_step`):
+    /// its keyword and head. The block's statement is registered now, in
+    /// the place `item` would give it, and completed by `block_close`.
+    pub fn block_open(&mut self, step: P<'s>) -> OpenBlock {
+        let whole = self.span(&step);
+        let mut parts = children(step);
+        let keyword = parts.next().map(|k| self.span(&k)).unwrap_or(whole);
+        let statement = self.statements.len();
+        self.statements.push(keyword);
+        let mut open = OpenBlock::new(keyword, keyword, statement);
+        for part in parts {
+            self.block_part(&mut open, part);
+        }
+        open
+    }
+
+    /// One repetition of a block's body (`block_body_step`).
+    pub fn block_body(&mut self, open: &mut OpenBlock, step: P<'s>) {
+        for part in children(step) {
+            self.block_part(open, part);
+        }
+    }
+
+    /// The closing brace (`block_close_step`): the block as `item` would
+    /// have built it from the whole statement.
+    pub fn block_close(&mut self, mut open: OpenBlock, step: P<'s>) -> Option<Item> {
+        let close = first(step).map_or(open.whole, |brace| self.span(&brace));
+        let whole = Span::new(open.whole.start, close.end);
+        open.whole = whole;
+        if let Some(statement) = self.statements.get_mut(open.statement) {
+            *statement = whole;
+        }
+        let keyword = open.keyword;
+        Some(Item {
+            kind: ItemKind::Block(open.finish()?),
+            keyword,
+            span: whole,
+        })
+    }
+
+    fn block_part(&mut self, open: &mut OpenBlock, part: P<'s>) {
+        let block = &mut open.block;
+        match part.as_rule() {
+            Rule::block_head => {
+                open.header_ok = true;
+                let mut head = children(part);
+                block.name = self.string(head.next());
+                if let Some(range) = head.next() {
+                    block.weeks_span = self.span(&range);
+                    let mut ints = children(range).filter(|p| p.as_rule() == Rule::int);
+                    block.first_week = self.int(ints.next());
+                    block.last_week = self.int(ints.next());
+                }
+            }
+            Rule::bad_head => {
+                let line = Span::new(open.whole.start, self.base + part.as_span().end());
+                self.diagnostics.push(syntax_error::explain_line(
+                    self.src,
+                    line,
+                    Context::BlockOpen,
+                ));
+            }
+            Rule::session_stmt => {
+                if let Some(session) = self.session(part) {
+                    block.sessions.push(session);
+                }
+            }
+            Rule::runs_stmt => {
+                let runs_span = self.statement(self.span(&part));
+                let mut inner = children(part);
+                let _keyword = inner.next();
+                let lines = self.runs_body(inner);
+                block.runs = Some(Spanned::new(lines, runs_span));
+            }
+            Rule::bad_line => self.bad(&part, Context::Block),
+            _ => {}
+        }
     }
 
     fn session(&mut self, pair: P<'s>) -> Option<Session> {

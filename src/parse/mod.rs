@@ -10,6 +10,7 @@ mod grammar;
 mod syntax_error;
 
 use pest::Parser;
+use pest::iterators::Pairs;
 
 use crate::ast;
 use crate::diagnostic::Diagnostic;
@@ -37,6 +38,12 @@ pub struct Parsed {
 }
 
 pub fn parse(source: &str) -> Parsed {
+    parse_with(source, true)
+}
+
+/// Parses, reading blocks a piece at a time (`pieces`) or whole, as
+/// `file_step` does: the two read the same, which the tests check.
+fn parse_with(source: &str, pieces: bool) -> Parsed {
     if let Some(diagnostic) = check_line_length(source).or_else(|| check_nesting(source)) {
         return Parsed {
             file: ast::File::default(),
@@ -48,9 +55,17 @@ pub fn parse(source: &str) -> Parsed {
     let mut items = Vec::new();
     let mut comment_pairs = Vec::new();
     // `file`'s repetition, one step at a time (see `file_step` in the
-    // grammar): only one statement's tokens are alive at once.
+    // grammar), and a block a session at a time: only one statement's
+    // tokens are alive at once.
     let mut at = 0;
     loop {
+        if pieces {
+            if let Some(end) = read_block(&mut builder, source, at, &mut items, &mut comment_pairs)
+            {
+                at = end;
+                continue;
+            }
+        }
         let rest = source.get(at..).unwrap_or_default();
         let (rule, last) = match StrideParser::parse(Rule::file_step, rest) {
             Ok(pairs) => (pairs, false),
@@ -105,6 +120,79 @@ pub fn parse(source: &str) -> Parsed {
 }
 
 /// An error of parsing the text from `at` on, placed in the whole source.
+/// Reads a block at `at` a piece at a time (see `block_open_step` in the
+/// grammar), so that only one session's tokens are alive at once. Returns
+/// where the block's line ends; `None`, having kept nothing, when the text
+/// at `at` is not a block that `file_step` would read whole, which
+/// `file_step` then reads as it always has (a block without its closing
+/// brace, say, is a bad line).
+fn read_block<'s>(
+    builder: &mut build::Builder<'s>,
+    source: &'s str,
+    at: usize,
+    items: &mut Vec<ast::Item>,
+    comments: &mut Vec<ast::Comment>,
+) -> Option<usize> {
+    let rest = source.get(at..)?;
+    // Most statements are not blocks: tell without asking pest, whose
+    // failing parses cost an error each.
+    if !rest.trim_start_matches([' ', '\t']).starts_with("block") {
+        return None;
+    }
+    let open = StrideParser::parse(Rule::block_open_step, rest).ok()?;
+    let marks = (
+        builder.diagnostics.len(),
+        builder.statements.len(),
+        comments.len(),
+    );
+    let mut pos = at;
+    let mut block = None;
+    for step in open {
+        comments.extend(comments::collect(source, at, Pairs::single(step.clone())));
+        pos = at + step.as_span().end();
+        builder.base = at;
+        block = Some(builder.block_open(step));
+    }
+    let mut block = block?;
+    loop {
+        let rest = source.get(pos..).unwrap_or_default();
+        // The closing brace ends the body (nothing in it starts so).
+        if rest.trim_start_matches([' ', '\t']).starts_with('}') {
+            break;
+        }
+        let Ok(body) = StrideParser::parse(Rule::block_body_step, rest) else {
+            break;
+        };
+        comments.extend(comments::collect(source, pos, body.clone()));
+        let Some(step) = body.into_iter().next() else {
+            break;
+        };
+        let end = pos + step.as_span().end();
+        builder.base = pos;
+        builder.block_body(&mut block, step);
+        if end <= pos {
+            break;
+        }
+        pos = end;
+    }
+    let rest = source.get(pos..).unwrap_or_default();
+    let close = StrideParser::parse(Rule::block_close_step, rest)
+        .ok()
+        .and_then(|pairs| pairs.into_iter().next());
+    let Some(close) = close else {
+        // Not a whole block: forget what was read of it.
+        builder.diagnostics.truncate(marks.0);
+        builder.statements.truncate(marks.1);
+        comments.truncate(marks.2);
+        return None;
+    };
+    comments.extend(comments::collect(source, pos, Pairs::single(close.clone())));
+    let end = pos + close.as_span().end();
+    builder.base = pos;
+    items.extend(builder.block_close(block, close));
+    Some(end)
+}
+
 fn err_at(source: &str, at: usize, err: pest::error::Error<Rule>) -> pest::error::Error<Rule> {
     let pos = syntax_error::error_offset(&err);
     let position =
@@ -210,7 +298,72 @@ fn check_nesting(source: &str) -> Option<Diagnostic> {
 
 #[cfg(test)]
 mod tests {
-    use super::{MAX_LINE_BYTES, parse};
+    use super::{MAX_LINE_BYTES, parse, parse_with};
+
+    /// Every plan the repository has, and the bundled examples.
+    fn corpus() -> Vec<String> {
+        let mut files = Vec::new();
+        let mut dirs = vec![
+            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")),
+            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/examples")),
+        ];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "stride") {
+                    files.push(path);
+                }
+            }
+        }
+        files.sort();
+        let mut texts: Vec<String> = files
+            .iter()
+            .filter_map(|f| std::fs::read_to_string(f).ok())
+            .collect();
+        texts.push(crate::generate::plan(&crate::generate::Shape::large()));
+        texts
+    }
+
+    /// Reading blocks a piece at a time gives the same tree, comments,
+    /// suppressions and diagnostics as reading them whole, for every plan
+    /// in the repository and for each of them with a line dropped or cut
+    /// short (unclosed blocks and sessions, bad heads, stray braces).
+    #[test]
+    fn blocks_read_in_pieces_read_as_blocks_read_whole() {
+        let mut texts = Vec::new();
+        for text in corpus() {
+            let lines: Vec<&str> = text.split_inclusive('\n').collect();
+            if lines.len() < 120 {
+                for i in 0..lines.len() {
+                    let mut dropped = lines.clone();
+                    dropped.remove(i);
+                    texts.push(dropped.concat());
+                    let mut cut = lines.clone();
+                    let line = cut[i];
+                    cut[i] = &line[..crate::span::floor_char_boundary(line, line.len() / 2)];
+                    texts.push(cut.concat());
+                }
+            }
+            texts.push(text);
+        }
+        texts.push("block \"B\" weeks 1-2 { session \"A\" mon { squat 3x5 } }".into());
+        texts.push("block \"B\" weeks 1-2 {\n  session \"A\" mon {\n  }\n} junk\n".into());
+        texts.push("block \"B\" weeks 1-2 {\n  session \"A\" mon {\n".into());
+        texts.push("block weeks {\n  runs {\n    mon 30min easy\n  }\n}\n# end\n".into());
+        texts.push(
+            "plan \"P\"\n# stride: allow(deload.interval) -- short\nblock \"B\" weeks 1-9 { # a\n  \
+             # stride: allow(rest.heavy-sets)\n  session \"A\" mon {\n    squat 3x5 # b\n  }\n} # c\n"
+                .into(),
+        );
+        assert!(texts.len() > 1000, "{} texts", texts.len());
+        for text in &texts {
+            let (pieces, whole) = (parse_with(text, true), parse_with(text, false));
+            assert_eq!(pieces.file, whole.file, "{text}");
+            assert_eq!(pieces.diagnostics, whole.diagnostics, "{text}");
+        }
+    }
 
     #[test]
     fn pathological_input_is_rejected_fast() {
