@@ -22,7 +22,8 @@ use crate::ast::{self, ExerciseLine, Load, Progression, Reps, Step, StepAmount};
 use crate::catalogue::{Exercise, PlanCatalogue};
 use crate::diagnostic::Diagnostic;
 use crate::plan::{
-    Athlete, Level, LoadValue, PhaseInfo, PrescribedLine, Prescription, SetGroup, format_number,
+    Athlete, Level, LoadValue, PhaseInfo, PrescribedLine, Prescription, SetGroup, SetsInterner,
+    format_number,
 };
 use crate::span::{Span, Spanned};
 
@@ -705,18 +706,20 @@ fn scale_sets(sets: u32, change: f64) -> u32 {
 
 impl LineTemplate {
     /// The numbers of loading index `k`, with a deload or taper week's
-    /// modifiers when given.
+    /// modifiers when given. Equal sets share one allocation, through
+    /// `interner`.
     pub fn prescribe(
         &self,
         k: u32,
         modifiers: Option<Modifiers>,
         athlete: &Athlete,
+        interner: &mut SetsInterner,
     ) -> Prescription {
-        let sets = self
-            .groups
-            .iter()
-            .map(|group| self.group(group, k, modifiers, athlete))
-            .collect();
+        let sets = interner.intern(
+            self.groups
+                .iter()
+                .map(|group| self.group(group, k, modifiers, athlete)),
+        );
         Prescription {
             line: Arc::clone(&self.line),
             sets,

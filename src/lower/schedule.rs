@@ -10,7 +10,8 @@ use crate::ast::{Block, Intensity, Item, RunLine, Session, Weekday};
 use crate::catalogue::Exercise;
 use crate::diagnostic::Diagnostic;
 use crate::plan::{
-    Athlete, RaceEvent, RunOccurrence, SessionId, SessionInfo, SessionOccurrence, Week, WeekKind,
+    Athlete, RaceEvent, RunOccurrence, SessionId, SessionInfo, SessionOccurrence, SetsInterner,
+    Week, WeekKind,
 };
 use crate::span::Span;
 
@@ -320,6 +321,8 @@ pub fn expand(x: &Expansion<'_>) -> Vec<Week> {
     // Loading weeks of each block so far, counted in one pass over the
     // weeks in order (not by recounting the earlier weeks for each week).
     let mut loading_so_far: BTreeMap<Option<usize>, u32> = BTreeMap::new();
+    // Equal sets, of any line in any week, share one allocation.
+    let mut interner = SetsInterner::default();
     x.calendar
         .weeks
         .iter()
@@ -351,7 +354,18 @@ pub fn expand(x: &Expansion<'_>) -> Vec<Week> {
                     if date < x.calendar.start {
                         continue;
                     }
-                    sessions.push(occurrence(x, session, slot.number, day, date, k, modifiers));
+                    sessions.push(occurrence(
+                        x,
+                        session,
+                        Slot {
+                            week: slot.number,
+                            day,
+                            date,
+                            k,
+                            modifiers,
+                        },
+                        &mut interner,
+                    ));
                 }
             }
             sessions.sort_by(|a, b| (a.date, a.time, &a.name).cmp(&(b.date, b.time, &b.name)));
@@ -402,17 +416,32 @@ pub fn expand(x: &Expansion<'_>) -> Vec<Week> {
         .collect()
 }
 
-/// One session on one date. A timed session without a duration is taken
-/// to last an hour for its end instant.
-fn occurrence(
-    x: &Expansion<'_>,
-    session: &SessionTemplate,
+/// Where a session occurrence falls: its week, day and date, the week's
+/// loading index and its deload or taper modifiers.
+#[derive(Clone, Copy)]
+struct Slot {
     week: u32,
     day: Weekday,
     date: Date,
     k: u32,
     modifiers: Option<prescription::Modifiers>,
+}
+
+/// One session on one date. A timed session without a duration is taken
+/// to last an hour for its end instant.
+fn occurrence(
+    x: &Expansion<'_>,
+    session: &SessionTemplate,
+    slot: Slot,
+    interner: &mut SetsInterner,
 ) -> SessionOccurrence {
+    let Slot {
+        week,
+        day,
+        date,
+        k,
+        modifiers,
+    } = slot;
     let zoned = session
         .info
         .time
@@ -430,7 +459,7 @@ fn occurrence(
         exercises: session
             .lines
             .iter()
-            .map(|line| line.prescribe(k, modifiers, x.athlete))
+            .map(|line| line.prescribe(k, modifiers, x.athlete, interner))
             .collect(),
     }
 }
