@@ -175,7 +175,10 @@ pub fn template(
 ) -> Option<LineTemplate> {
     let before = diags.len();
     let entry = super::exercises::resolve(cx.catalogue, &line.exercise, diags);
-    if let Some(entry) = entry {
+    // Most exercises appear on many lines: their entry is copied once.
+    if let Some(entry) = entry
+        && !used.contains_key(&entry.id)
+    {
         used.insert(entry.id.clone(), entry.clone());
     }
     let max = entry.and_then(|e| cx.athlete.maxes.get(&e.id).copied());
@@ -193,9 +196,14 @@ pub fn template(
             load,
         });
     }
-    let rule = match &line.progression {
-        Some(progression) => rule(line, progression, cx.athlete, diags),
-        None => Some(Rule::None),
+    // Written once, for the prescription and for any message about it.
+    let progression_text = line
+        .progression
+        .as_ref()
+        .map(|p| progression_text(&p.value));
+    let rule = match (&line.progression, &progression_text) {
+        (Some(progression), Some(text)) => rule(line, progression, text, cx.athlete, diags),
+        _ => Some(Rule::None),
     };
     if diags.len() > before {
         return None;
@@ -204,10 +212,7 @@ pub fn template(
         exercise: entry.map(|e| e.id.clone())?,
         written: line.exercise.value.clone(),
         rest_s: line.rest.as_ref().map(|r| r.value.seconds),
-        progression: line
-            .progression
-            .as_ref()
-            .map(|p| progression_text(&p.value)),
+        progression: progression_text,
         note: line.note.as_ref().map(|n| n.value.clone()),
         span: line.span,
         progression_span: line.progression.as_ref().map(|p| p.span),
@@ -338,17 +343,17 @@ fn base_load(
 fn rule(
     line: &ExerciseLine,
     progression: &Spanned<Progression>,
+    text: &str,
     athlete: &Athlete,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Rule> {
-    let text = progression_text(&progression.value);
     let span = progression.span;
     match &progression.value {
         Progression::None => Some(Rule::None),
         Progression::Load { step, every } => {
             let step_value = step_value(step, athlete, diags);
             let every = every_weeks(every, diags);
-            let ok = raisable(line, step, &text, span, diags);
+            let ok = raisable(line, step, text, span, diags);
             Some(Rule::Load {
                 step: step_value?,
                 every: every?,
@@ -357,7 +362,7 @@ fn rule(
         }
         Progression::Double { step } => {
             let step_value = step_value(step, athlete, diags);
-            let mut ok = raisable(line, step, &text, span, diags);
+            let mut ok = raisable(line, step, text, span, diags);
             for group in &line.groups {
                 if !matches!(group.reps.value, Reps::Range { .. }) {
                     diags.push(
@@ -379,7 +384,7 @@ fn rule(
         }
         Progression::Wave { reps, step } => {
             let step_value = step_value(step, athlete, diags);
-            let mut ok = raisable(line, step, &text, span, diags);
+            let mut ok = raisable(line, step, text, span, diags);
             let Some(&first) = reps.value.first() else {
                 diags.push(
                     Diagnostic::error("wave-mismatch", "a wave needs at least one rep count")
