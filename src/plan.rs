@@ -638,20 +638,54 @@ impl LoadValue {
     }
 }
 
-/// One run on one date.
-#[derive(Debug, Clone, Serialize)]
-pub struct RunOccurrence {
+/// What a run of a running week says that no week changes, shared by all
+/// its occurrences.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunInfo {
     pub label: Option<String>,
-    pub week: u32,
-    pub day: Weekday,
-    pub date: Date,
+    /// Local time of day in the plan's zone; `None` for an untimed run.
     pub time: Option<Time>,
     pub duration_min: u32,
     pub intensity: Intensity,
+    /// The run's line in the source.
+    pub span: Span,
+}
+
+/// One run on one date. Its unchanging parts are in [`RunInfo`], which it
+/// dereferences to: `run.label`, `run.intensity`.
+#[derive(Debug, Clone)]
+pub struct RunOccurrence {
+    pub run: Arc<RunInfo>,
+    pub week: u32,
+    pub day: Weekday,
+    pub date: Date,
     pub start_utc: Option<Timestamp>,
     pub end_utc: Option<Timestamp>,
-    #[serde(skip)]
-    pub span: Span,
+}
+
+impl Deref for RunOccurrence {
+    type Target = RunInfo;
+
+    fn deref(&self) -> &RunInfo {
+        &self.run
+    }
+}
+
+/// The JSON shape is the flat one of schema version 1.
+impl Serialize for RunOccurrence {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("RunOccurrence", 9)?;
+        out.serialize_field("label", &self.label)?;
+        out.serialize_field("week", &self.week)?;
+        out.serialize_field("day", &self.day)?;
+        out.serialize_field("date", &self.date)?;
+        out.serialize_field("time", &self.time)?;
+        out.serialize_field("duration_min", &self.duration_min)?;
+        out.serialize_field("intensity", &self.intensity)?;
+        out.serialize_field("start_utc", &self.start_utc)?;
+        out.serialize_field("end_utc", &self.end_utc)?;
+        out.end()
+    }
 }
 
 /// A `spacing` constraint, ready for the checker.
