@@ -212,7 +212,11 @@ pub fn template(
         exercise: entry.map(|e| e.id.clone())?,
         written: line.exercise.value.clone(),
         rest_s: line.rest.as_ref().map(|r| r.value.seconds),
-        progression: progression_text,
+        // Every week's prescription keeps it: without format!'s spare room.
+        progression: progression_text.map(|mut text| {
+            text.shrink_to_fit();
+            text
+        }),
         note: line.note.as_ref().map(|n| n.value.clone()),
         span: line.span,
         progression_span: line.progression.as_ref().map(|p| p.span),
