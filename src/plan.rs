@@ -297,54 +297,50 @@ pub struct Prescription {
     pub sets: Sets,
 }
 
-/// The set groups of one prescription. Nearly every line has exactly one
-/// (`4x5 @80kg`), which is kept inline: a 52-week plan holds thousands of
-/// prescriptions, and a heap allocation each would double their size.
-/// Reads as a slice: `sets.iter()`, `sets[0]`, `sets.len()`.
-#[derive(Clone, PartialEq)]
-pub enum Sets {
+/// The set groups of one prescription, shared: a 52-week plan holds
+/// thousands of prescriptions but only a few hundred different sets (a
+/// line without a progression says the same every week, and many lines
+/// say `3x10`), so lowering hands out one [`Sets`] for equal ones
+/// ([`SetsInterner`]) and a prescription keeps only a pointer. Nearly every
+/// line has exactly one group (`4x5 @80kg`), which is kept inline behind
+/// that pointer. Reads as a slice: `sets.iter()`, `sets[0]`, `sets.len()`;
+/// writing through it copies shared sets first.
+#[derive(Clone)]
+pub struct Sets(Arc<SetList>);
+
+#[derive(Clone)]
+enum SetList {
     One(SetGroup),
     Many(Box<[SetGroup]>),
 }
 
-impl Deref for Sets {
-    type Target = [SetGroup];
-
-    fn deref(&self) -> &[SetGroup] {
+impl SetList {
+    fn groups(&self) -> &[SetGroup] {
         match self {
-            Sets::One(group) => std::slice::from_ref(group),
-            Sets::Many(groups) => groups,
+            SetList::One(group) => std::slice::from_ref(group),
+            SetList::Many(groups) => groups,
         }
     }
 }
 
-impl DerefMut for Sets {
-    fn deref_mut(&mut self) -> &mut [SetGroup] {
-        match self {
-            Sets::One(group) => std::slice::from_mut(group),
-            Sets::Many(groups) => groups,
-        }
-    }
-}
-
-impl From<Vec<SetGroup>> for Sets {
-    fn from(mut groups: Vec<SetGroup>) -> Sets {
+impl From<Vec<SetGroup>> for SetList {
+    fn from(mut groups: Vec<SetGroup>) -> SetList {
         match groups.pop() {
-            Some(only) if groups.is_empty() => Sets::One(only),
+            Some(only) if groups.is_empty() => SetList::One(only),
             Some(last) => {
                 groups.push(last);
-                Sets::Many(groups.into_boxed_slice())
+                SetList::Many(groups.into_boxed_slice())
             }
-            None => Sets::Many(Box::default()),
+            None => SetList::Many(Box::default()),
         }
     }
 }
 
-impl FromIterator<SetGroup> for Sets {
-    fn from_iter<I: IntoIterator<Item = SetGroup>>(groups: I) -> Sets {
+impl FromIterator<SetGroup> for SetList {
+    fn from_iter<I: IntoIterator<Item = SetGroup>>(groups: I) -> SetList {
         let mut groups = groups.into_iter();
         match (groups.next(), groups.next()) {
-            (Some(only), None) => Sets::One(only),
+            (Some(only), None) => SetList::One(only),
             (first, second) => first
                 .into_iter()
                 .chain(second)
@@ -352,6 +348,193 @@ impl FromIterator<SetGroup> for Sets {
                 .collect::<Vec<_>>()
                 .into(),
         }
+    }
+}
+
+/// Equal bit for bit, as the interner compares: `0.0` and `-0.0` print
+/// differently, so they must not share.
+impl PartialEq for SetList {
+    fn eq(&self, other: &SetList) -> bool {
+        let (a, b) = (self.groups(), other.groups());
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same_bits(y))
+    }
+}
+
+impl Eq for SetList {}
+
+impl std::hash::Hash for SetList {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let groups = self.groups();
+        state.write_usize(groups.len());
+        for g in groups {
+            g.hash_bits(state);
+        }
+    }
+}
+
+impl SetGroup {
+    fn same_bits(&self, other: &SetGroup) -> bool {
+        self.sets == other.sets
+            && self.reps == other.reps
+            && self.per_side == other.per_side
+            && match (&self.load, &other.load) {
+                (None, None) => true,
+                (Some(a), Some(b)) => a.bits() == b.bits(),
+                _ => false,
+            }
+    }
+
+    fn hash_bits<H: std::hash::Hasher>(&self, state: &mut H) {
+        let (kind, a, b) = match self.reps {
+            Reps::Exactly { reps } => (0, reps, 0),
+            Reps::Range { low, high } => (1, low, high),
+            Reps::AtLeast { reps } => (2, reps, 0),
+            Reps::Timed { seconds } => (3, seconds, 0),
+            Reps::Distance { meters } => (4, meters, 0),
+        };
+        state.write_u32(self.sets);
+        state.write_u32(kind | u32::from(self.per_side) << 8);
+        state.write_u32(a);
+        state.write_u32(b);
+        if let Some(load) = &self.load {
+            let (tag, x, y) = load.bits();
+            state.write_u32(tag);
+            state.write_u64(x);
+            state.write_u64(y);
+        }
+    }
+}
+
+impl LoadValue {
+    /// The variant, unit and numbers, exactly.
+    fn bits(&self) -> (u32, u64, u64) {
+        let unit = |u: &Unit| match u {
+            Unit::Kg => 0,
+            Unit::Lb => 1,
+        };
+        match self {
+            LoadValue::Mass {
+                value,
+                unit: u,
+                percent_1rm,
+            } => (
+                unit(u) | u32::from(percent_1rm.is_some()) << 1,
+                value.to_bits(),
+                percent_1rm.map_or(0, f64::to_bits),
+            ),
+            LoadValue::Bodyweight { added, unit: u } => (4 | unit(u), added.to_bits(), 0),
+            LoadValue::Rpe { rpe } => (8, rpe.to_bits(), 0),
+            LoadValue::Rir { rir } => (16, rir.to_bits(), 0),
+        }
+    }
+}
+
+/// Hands out one shared [`Sets`] for all set groups equal bit for bit,
+/// while a plan is lowered.
+#[derive(Default)]
+pub(crate) struct SetsInterner {
+    table: std::collections::HashSet<Interned, std::hash::BuildHasherDefault<QuickHasher>>,
+}
+
+/// A [`Sets`] in the interner's table, found by its groups.
+struct Interned(Sets);
+
+impl PartialEq for Interned {
+    fn eq(&self, other: &Interned) -> bool {
+        *self.0.0 == *other.0.0
+    }
+}
+
+impl Eq for Interned {}
+
+impl std::hash::Hash for Interned {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.0.hash(state);
+    }
+}
+
+impl std::borrow::Borrow<SetList> for Interned {
+    fn borrow(&self) -> &SetList {
+        &self.0.0
+    }
+}
+
+impl SetsInterner {
+    /// The shared sets of `groups`.
+    pub(crate) fn intern(&mut self, groups: impl IntoIterator<Item = SetGroup>) -> Sets {
+        let list: SetList = groups.into_iter().collect();
+        if let Some(Interned(sets)) = self.table.get(&list) {
+            return sets.clone();
+        }
+        let sets = Sets(Arc::new(list));
+        self.table.insert(Interned(sets.clone()));
+        sets
+    }
+}
+
+/// A multiply-rotate hash of a few words (the one rustc uses): the
+/// interner hashes every prescription of a plan, and these keys are
+/// neither long nor chosen by an attacker who gains from collisions.
+#[derive(Default)]
+struct QuickHasher(u64);
+
+impl std::hash::Hasher for QuickHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Deref for Sets {
+    type Target = [SetGroup];
+
+    fn deref(&self) -> &[SetGroup] {
+        self.0.groups()
+    }
+}
+
+impl DerefMut for Sets {
+    fn deref_mut(&mut self) -> &mut [SetGroup] {
+        match Arc::make_mut(&mut self.0) {
+            SetList::One(group) => std::slice::from_mut(group),
+            SetList::Many(groups) => groups,
+        }
+    }
+}
+
+/// Equal sets, as numbers compare (`0.0 == -0.0`).
+impl PartialEq for Sets {
+    fn eq(&self, other: &Sets) -> bool {
+        **self == **other
+    }
+}
+
+impl From<Vec<SetGroup>> for Sets {
+    fn from(groups: Vec<SetGroup>) -> Sets {
+        Sets(Arc::new(groups.into()))
+    }
+}
+
+impl FromIterator<SetGroup> for Sets {
+    fn from_iter<I: IntoIterator<Item = SetGroup>>(groups: I) -> Sets {
+        Sets(Arc::new(groups.into_iter().collect()))
     }
 }
 
@@ -455,20 +638,54 @@ impl LoadValue {
     }
 }
 
-/// One run on one date.
-#[derive(Debug, Clone, Serialize)]
-pub struct RunOccurrence {
+/// What a run of a running week says that no week changes, shared by all
+/// its occurrences.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunInfo {
     pub label: Option<String>,
-    pub week: u32,
-    pub day: Weekday,
-    pub date: Date,
+    /// Local time of day in the plan's zone; `None` for an untimed run.
     pub time: Option<Time>,
     pub duration_min: u32,
     pub intensity: Intensity,
+    /// The run's line in the source.
+    pub span: Span,
+}
+
+/// One run on one date. Its unchanging parts are in [`RunInfo`], which it
+/// dereferences to: `run.label`, `run.intensity`.
+#[derive(Debug, Clone)]
+pub struct RunOccurrence {
+    pub run: Arc<RunInfo>,
+    pub week: u32,
+    pub day: Weekday,
+    pub date: Date,
     pub start_utc: Option<Timestamp>,
     pub end_utc: Option<Timestamp>,
-    #[serde(skip)]
-    pub span: Span,
+}
+
+impl Deref for RunOccurrence {
+    type Target = RunInfo;
+
+    fn deref(&self) -> &RunInfo {
+        &self.run
+    }
+}
+
+/// The JSON shape is the flat one of schema version 1.
+impl Serialize for RunOccurrence {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("RunOccurrence", 9)?;
+        out.serialize_field("label", &self.label)?;
+        out.serialize_field("week", &self.week)?;
+        out.serialize_field("day", &self.day)?;
+        out.serialize_field("date", &self.date)?;
+        out.serialize_field("time", &self.time)?;
+        out.serialize_field("duration_min", &self.duration_min)?;
+        out.serialize_field("intensity", &self.intensity)?;
+        out.serialize_field("start_utc", &self.start_utc)?;
+        out.serialize_field("end_utc", &self.end_utc)?;
+        out.end()
+    }
 }
 
 /// A `spacing` constraint, ready for the checker.

@@ -13,8 +13,8 @@ use crate::ast::{Intensity, Reps, Weekday};
 use crate::catalogue::Catalogue;
 use crate::plan::{
     Athlete, BlockInfo, Level, LoadValue, PhaseInfo, Plan, PrescribedLine, Prescription, RaceEvent,
-    RunOccurrence, SCHEMA_VERSION, SessionId, SessionInfo, SessionOccurrence, SetGroup, Unit, Week,
-    WeekKind,
+    RunInfo, RunOccurrence, SCHEMA_VERSION, SessionId, SessionInfo, SessionOccurrence, SetGroup,
+    Unit, Week, WeekKind,
 };
 use crate::span::Span;
 
@@ -215,28 +215,32 @@ fn runs(week: u32, monday: Date) -> Vec<RunOccurrence> {
     let start = instant(tue, time(7, 0, 0, 0));
     vec![
         RunOccurrence {
-            label: Some("Intervals 6 x 800 m".into()),
+            run: Arc::new(RunInfo {
+                label: Some("Intervals 6 x 800 m".into()),
+                time: Some(time(7, 0, 0, 0)),
+                duration_min: 60,
+                intensity: Intensity::Hard,
+                span: Span::default(),
+            }),
             week,
             day: Weekday::Tue,
             date: tue,
-            time: Some(time(7, 0, 0, 0)),
-            duration_min: 60,
-            intensity: Intensity::Hard,
             start_utc: Some(start),
             end_utc: Some(start + SignedDuration::from_mins(60)),
-            span: Span::default(),
         },
         RunOccurrence {
-            label: None,
+            run: Arc::new(RunInfo {
+                label: None,
+                time: None,
+                duration_min: 100,
+                intensity: Intensity::Easy,
+                span: Span::default(),
+            }),
             week,
             day: Weekday::Sat,
             date: sat,
-            time: None,
-            duration_min: 100,
-            intensity: Intensity::Easy,
             start_utc: None,
             end_utc: None,
-            span: Span::default(),
         },
     ]
 }

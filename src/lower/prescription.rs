@@ -22,7 +22,8 @@ use crate::ast::{self, ExerciseLine, Load, Progression, Reps, Step, StepAmount};
 use crate::catalogue::{Exercise, PlanCatalogue};
 use crate::diagnostic::Diagnostic;
 use crate::plan::{
-    Athlete, Level, LoadValue, PhaseInfo, PrescribedLine, Prescription, SetGroup, format_number,
+    Athlete, Level, LoadValue, PhaseInfo, PrescribedLine, Prescription, SetGroup, SetsInterner,
+    format_number,
 };
 use crate::span::{Span, Spanned};
 
@@ -174,7 +175,10 @@ pub fn template(
 ) -> Option<LineTemplate> {
     let before = diags.len();
     let entry = super::exercises::resolve(cx.catalogue, &line.exercise, diags);
-    if let Some(entry) = entry {
+    // Most exercises appear on many lines: their entry is copied once.
+    if let Some(entry) = entry
+        && !used.contains_key(&entry.id)
+    {
         used.insert(entry.id.clone(), entry.clone());
     }
     let max = entry.and_then(|e| cx.athlete.maxes.get(&e.id).copied());
@@ -192,9 +196,14 @@ pub fn template(
             load,
         });
     }
-    let rule = match &line.progression {
-        Some(progression) => rule(line, progression, cx.athlete, diags),
-        None => Some(Rule::None),
+    // Written once, for the prescription and for any message about it.
+    let progression_text = line
+        .progression
+        .as_ref()
+        .map(|p| progression_text(&p.value));
+    let rule = match (&line.progression, &progression_text) {
+        (Some(progression), Some(text)) => rule(line, progression, text, cx.athlete, diags),
+        _ => Some(Rule::None),
     };
     if diags.len() > before {
         return None;
@@ -203,10 +212,11 @@ pub fn template(
         exercise: entry.map(|e| e.id.clone())?,
         written: line.exercise.value.clone(),
         rest_s: line.rest.as_ref().map(|r| r.value.seconds),
-        progression: line
-            .progression
-            .as_ref()
-            .map(|p| progression_text(&p.value)),
+        // Every week's prescription keeps it: without format!'s spare room.
+        progression: progression_text.map(|mut text| {
+            text.shrink_to_fit();
+            text
+        }),
         note: line.note.as_ref().map(|n| n.value.clone()),
         span: line.span,
         progression_span: line.progression.as_ref().map(|p| p.span),
@@ -337,17 +347,17 @@ fn base_load(
 fn rule(
     line: &ExerciseLine,
     progression: &Spanned<Progression>,
+    text: &str,
     athlete: &Athlete,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Rule> {
-    let text = progression_text(&progression.value);
     let span = progression.span;
     match &progression.value {
         Progression::None => Some(Rule::None),
         Progression::Load { step, every } => {
             let step_value = step_value(step, athlete, diags);
             let every = every_weeks(every, diags);
-            let ok = raisable(line, step, &text, span, diags);
+            let ok = raisable(line, step, text, span, diags);
             Some(Rule::Load {
                 step: step_value?,
                 every: every?,
@@ -356,7 +366,7 @@ fn rule(
         }
         Progression::Double { step } => {
             let step_value = step_value(step, athlete, diags);
-            let mut ok = raisable(line, step, &text, span, diags);
+            let mut ok = raisable(line, step, text, span, diags);
             for group in &line.groups {
                 if !matches!(group.reps.value, Reps::Range { .. }) {
                     diags.push(
@@ -378,7 +388,7 @@ fn rule(
         }
         Progression::Wave { reps, step } => {
             let step_value = step_value(step, athlete, diags);
-            let mut ok = raisable(line, step, &text, span, diags);
+            let mut ok = raisable(line, step, text, span, diags);
             let Some(&first) = reps.value.first() else {
                 diags.push(
                     Diagnostic::error("wave-mismatch", "a wave needs at least one rep count")
@@ -705,18 +715,20 @@ fn scale_sets(sets: u32, change: f64) -> u32 {
 
 impl LineTemplate {
     /// The numbers of loading index `k`, with a deload or taper week's
-    /// modifiers when given.
+    /// modifiers when given. Equal sets share one allocation, through
+    /// `interner`.
     pub fn prescribe(
         &self,
         k: u32,
         modifiers: Option<Modifiers>,
         athlete: &Athlete,
+        interner: &mut SetsInterner,
     ) -> Prescription {
-        let sets = self
-            .groups
-            .iter()
-            .map(|group| self.group(group, k, modifiers, athlete))
-            .collect();
+        let sets = interner.intern(
+            self.groups
+                .iter()
+                .map(|group| self.group(group, k, modifiers, athlete)),
+        );
         Prescription {
             line: Arc::clone(&self.line),
             sets,

@@ -6,11 +6,12 @@ use std::sync::Arc;
 
 use jiff::civil::{Date, Time};
 
-use crate::ast::{Block, Intensity, Item, RunLine, Session, Weekday};
+use crate::ast::{Block, Item, RunLine, Session, Weekday};
 use crate::catalogue::Exercise;
 use crate::diagnostic::Diagnostic;
 use crate::plan::{
-    Athlete, RaceEvent, RunOccurrence, SessionId, SessionInfo, SessionOccurrence, Week, WeekKind,
+    Athlete, RaceEvent, RunInfo, RunOccurrence, SessionId, SessionInfo, SessionOccurrence,
+    SetsInterner, Week, WeekKind,
 };
 use crate::span::Span;
 
@@ -25,12 +26,18 @@ const ASSUMED_SESSION_S: u32 = 3600;
 /// A run of the weekly running template.
 #[derive(Debug, Clone)]
 pub struct RunTemplate {
-    label: Option<String>,
+    /// What every occurrence shares; `info.label`, `info.time`.
+    info: Arc<RunInfo>,
     day: Weekday,
-    time: Option<Time>,
     duration_s: u32,
-    intensity: Intensity,
-    span: Span,
+}
+
+impl std::ops::Deref for RunTemplate {
+    type Target = RunInfo;
+
+    fn deref(&self) -> &RunInfo {
+        &self.info
+    }
 }
 
 /// A session, checked.
@@ -63,12 +70,15 @@ pub fn runs(lines: &[RunLine], diags: &mut Vec<Diagnostic>) -> Vec<RunTemplate> 
     lines
         .iter()
         .map(|line| RunTemplate {
-            label: line.label.as_ref().map(|l| l.value.clone()),
+            info: Arc::new(RunInfo {
+                label: line.label.as_ref().map(|l| l.value.clone()),
+                time: line.time.as_ref().and_then(|t| calendar::time(t, diags)),
+                duration_min: whole_minutes(line.duration.value.seconds),
+                intensity: line.intensity.value,
+                span: line.span,
+            }),
             day: line.day.value,
-            time: line.time.as_ref().and_then(|t| calendar::time(t, diags)),
             duration_s: line.duration.value.seconds,
-            intensity: line.intensity.value,
-            span: line.span,
         })
         .collect()
 }
@@ -320,6 +330,8 @@ pub fn expand(x: &Expansion<'_>) -> Vec<Week> {
     // Loading weeks of each block so far, counted in one pass over the
     // weeks in order (not by recounting the earlier weeks for each week).
     let mut loading_so_far: BTreeMap<Option<usize>, u32> = BTreeMap::new();
+    // Equal sets, of any line in any week, share one allocation.
+    let mut interner = SetsInterner::default();
     x.calendar
         .weeks
         .iter()
@@ -351,7 +363,18 @@ pub fn expand(x: &Expansion<'_>) -> Vec<Week> {
                     if date < x.calendar.start {
                         continue;
                     }
-                    sessions.push(occurrence(x, session, slot.number, day, date, k, modifiers));
+                    sessions.push(occurrence(
+                        x,
+                        session,
+                        Slot {
+                            week: slot.number,
+                            day,
+                            date,
+                            k,
+                            modifiers,
+                        },
+                        &mut interner,
+                    ));
                 }
             }
             sessions.sort_by(|a, b| (a.date, a.time, &a.name).cmp(&(b.date, b.time, &b.name)));
@@ -374,16 +397,12 @@ pub fn expand(x: &Expansion<'_>) -> Vec<Week> {
                     .and_then(|t| calendar::instant(date, t, x.zone))
                     .map(|z| z.timestamp());
                 runs.push(RunOccurrence {
-                    label: run.label.clone(),
+                    run: Arc::clone(&run.info),
                     week: slot.number,
                     day: run.day,
                     date,
-                    time: run.time,
-                    duration_min: whole_minutes(run.duration_s),
-                    intensity: run.intensity,
                     start_utc: start,
                     end_utc: start.and_then(|s| calendar::later(s, run.duration_s)),
-                    span: run.span,
                 });
             }
             runs.sort_by(|a, b| (a.date, a.time, &a.label).cmp(&(b.date, b.time, &b.label)));
@@ -402,17 +421,32 @@ pub fn expand(x: &Expansion<'_>) -> Vec<Week> {
         .collect()
 }
 
-/// One session on one date. A timed session without a duration is taken
-/// to last an hour for its end instant.
-fn occurrence(
-    x: &Expansion<'_>,
-    session: &SessionTemplate,
+/// Where a session occurrence falls: its week, day and date, the week's
+/// loading index and its deload or taper modifiers.
+#[derive(Clone, Copy)]
+struct Slot {
     week: u32,
     day: Weekday,
     date: Date,
     k: u32,
     modifiers: Option<prescription::Modifiers>,
+}
+
+/// One session on one date. A timed session without a duration is taken
+/// to last an hour for its end instant.
+fn occurrence(
+    x: &Expansion<'_>,
+    session: &SessionTemplate,
+    slot: Slot,
+    interner: &mut SetsInterner,
 ) -> SessionOccurrence {
+    let Slot {
+        week,
+        day,
+        date,
+        k,
+        modifiers,
+    } = slot;
     let zoned = session
         .info
         .time
@@ -430,7 +464,7 @@ fn occurrence(
         exercises: session
             .lines
             .iter()
-            .map(|line| line.prescribe(k, modifiers, x.athlete))
+            .map(|line| line.prescribe(k, modifiers, x.athlete, interner))
             .collect(),
     }
 }
