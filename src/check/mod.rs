@@ -1,7 +1,9 @@
 //! The checker: evidence-based rules over the expanded plan.
 //!
-//! Each rule (one file in `rules/`) is a pure function from the plan, some
-//! shared facts about it and its parameters to a list of findings. Levels,
+//! Each rule (one file in `rules/`) is a function from the plan, some
+//! shared facts about it and its parameters to findings, which it pushes
+//! into a [`Findings`](finding::Findings) that merges repeats as they
+//! come (so a finding repeated every week is kept once). Levels,
 //! profiles, parameters and suppressions are resolved here, once, around
 //! them: a rule never knows how loudly it will be reported, or whether.
 //!
@@ -29,7 +31,7 @@ pub use config::{Config, ConfigError, Overrides, Settings};
 pub use registry::{Level, Registry};
 
 use facts::Facts;
-use finding::Finding;
+use finding::Findings;
 use params::Params;
 
 /// What a rule sees.
@@ -39,8 +41,8 @@ pub struct Context<'a> {
     pub params: &'a Params,
 }
 
-/// A rule: findings from a plan.
-pub type RuleFn = fn(&Context<'_>) -> Vec<Finding>;
+/// A rule: reports its findings about a plan into `out`.
+pub type RuleFn = fn(&Context<'_>, &mut Findings);
 
 /// How to check: the configuration file that applies and the command line.
 #[derive(Debug, Clone, Default)]
@@ -101,10 +103,9 @@ pub fn check_plan(plan: &Plan, options: &Options) -> Vec<Diagnostic> {
         let pinned = settings.pinned.contains(*name);
         // Every rule runs, even an allowed one, so that a comment allowing
         // it counts as used where it would fire.
-        let findings: Vec<Finding> = rule(&context)
-            .into_iter()
-            .filter(|f| !suppressor.suppresses(name, f.span) || pinned)
-            .collect();
+        let mut findings = Findings::default();
+        rule(&context, &mut findings);
+        findings.retain(|span| !suppressor.suppresses(name, span) || pinned);
         diags.extend(finding::to_diagnostics(doc, settings.level(name), findings));
     }
     if let Some(doc) = registry.get(suppress::UNUSED) {
@@ -193,8 +194,13 @@ mod tests {
                 facts: &facts,
                 params: &params,
             };
-            times.push((*name, fastest(runs, || rule(&context))));
-            found.extend(rule(&context).into_iter().map(|f| (*name, f.span)));
+            let run = || {
+                let mut findings = Findings::default();
+                rule(&context, &mut findings);
+                findings
+            };
+            times.push((*name, fastest(runs, run)));
+            found.extend(run().spans().map(|span| (*name, span)));
         }
         let suppress = fastest(runs, || {
             let (mut suppressor, _) = suppress::Suppressor::new(&plan.suppressions, registry);

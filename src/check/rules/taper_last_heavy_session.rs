@@ -4,7 +4,7 @@
 
 use crate::check::Context;
 use crate::check::facts::{DAY, HOUR, Session, days_between};
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 use crate::check::params::format_duration;
 use crate::plan::format_number;
 
@@ -16,7 +16,7 @@ enum Reason<'p> {
     New(&'p str),
 }
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let facts = ctx.facts;
     let min = (ctx.params.number("min-days") * DAY as f64) as i64;
     let error = ctx.params.seconds("error-gap");
@@ -50,7 +50,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     // By start, for a binary search per race; among sessions that start
     // together, the last in the plan counts.
     taxing.sort_by_key(|(s, _)| s.interval.start);
-    let mut out = Vec::new();
     for race in &ctx.plan.races {
         let race_at = facts.race(race);
         let before = taxing.partition_point(|(s, _)| s.interval.start < race_at.start);
@@ -97,5 +96,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             finding
         });
     }
-    out
 }
