@@ -383,52 +383,95 @@ fn same_text(a: &Text, b: &Text) -> bool {
     (a.len() == b.len() && std::ptr::eq(a.as_ptr(), b.as_ptr())) || a == b
 }
 
-/// Turns merged findings into diagnostics of `rule` at `level`.
-pub fn to_diagnostics(rule: &'static RuleDoc, level: Level, findings: Findings) -> Vec<Diagnostic> {
-    let Findings { mut groups, heads } = findings;
-    drop(heads);
-    if level == Level::Allow || groups.is_empty() {
-        return Vec::new();
+/// A rule's findings, merged, sorted and filtered, ready to become
+/// diagnostics ([`Findings::finish`]).
+pub struct Merged {
+    rule: &'static RuleDoc,
+    level: Level,
+    groups: Vec<Group>,
+}
+
+impl Findings {
+    /// Done reporting: the findings in order, to be reported as `rule`'s at
+    /// `level` (none when the rule is allowed).
+    pub fn finish(self, rule: &'static RuleDoc, level: Level) -> Merged {
+        let Findings { mut groups, heads } = self;
+        drop(heads);
+        if level == Level::Allow {
+            groups = Vec::new();
+        }
+        groups.sort_unstable_by(Group::order);
+        groups.shrink_to_fit();
+        Merged {
+            rule,
+            level,
+            groups,
+        }
     }
-    groups.sort_unstable_by(Group::order);
-    let mut out = Vec::with_capacity(groups.len());
-    let note: Text = Cow::Borrowed(rule.note());
-    let mut prefix = String::new();
-    for mut group in groups {
-        let Some(severity) = severity(level, group.grade) else {
-            continue;
-        };
-        let text = group.text(&mut prefix);
-        let Group {
-            span,
-            label,
-            help,
-            context,
-            mut weeks,
-            ..
-        } = group;
-        weeks.shrink_to_fit();
-        let mut d = Diagnostic::new(rule.name.as_str(), severity, text);
-        d.labels.reserve_exact(1 + context.len());
-        d.labels.push(Label {
-            span,
-            message: Some(label),
-            primary: true,
-        });
-        for (span, label) in context {
+}
+
+impl Merged {
+    /// How many diagnostics these make.
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// Appends a diagnostic per merged finding to `out`.
+    pub fn into_diagnostics(self, out: &mut Vec<Diagnostic>) {
+        let Merged {
+            rule,
+            level,
+            groups,
+        } = self;
+        let note: Text = Cow::Borrowed(rule.note());
+        let mut prefix = String::new();
+        for mut group in groups {
+            let Some(severity) = severity(level, group.grade) else {
+                continue;
+            };
+            let text = group.text(&mut prefix);
+            let Group {
+                span,
+                label,
+                help,
+                context,
+                mut weeks,
+                ..
+            } = group;
+            weeks.shrink_to_fit();
+            let mut d = Diagnostic::new(rule.name.as_str(), severity, text);
+            d.labels.reserve_exact(1 + context.len());
             d.labels.push(Label {
                 span,
                 message: Some(label),
-                primary: false,
+                primary: true,
             });
+            for (span, label) in context {
+                d.labels.push(Label {
+                    span,
+                    message: Some(label),
+                    primary: false,
+                });
+            }
+            if !help.is_empty() {
+                d.help = Some(help);
+            }
+            d.notes = vec![note.clone()];
+            d.weeks = weeks;
+            out.push(d);
         }
-        if !help.is_empty() {
-            d.help = Some(help);
-        }
-        d.notes = vec![note.clone()];
-        d.weeks = weeks;
-        out.push(d);
     }
+}
+
+/// Turns merged findings into diagnostics of `rule` at `level`.
+pub fn to_diagnostics(rule: &'static RuleDoc, level: Level, findings: Findings) -> Vec<Diagnostic> {
+    let merged = findings.finish(rule, level);
+    let mut out = Vec::with_capacity(merged.len());
+    merged.into_diagnostics(&mut out);
     out
 }
 
