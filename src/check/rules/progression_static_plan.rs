@@ -18,7 +18,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
             continue;
         }
         for s in sessions {
-            if let Some(slot) = by_session.get_mut(s.slot) {
+            if let Some(slot) = by_session.get_mut(s.slot as usize) {
                 slot.push(s);
             }
         }

@@ -39,7 +39,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
         .collect();
     keys.sort_by_key(|k| (k.interval.start, k.interval.end));
     for s in facts.sessions() {
-        let Some(heavy) = s.heavy_lower else {
+        let Some(heavy) = s.heavy_lower() else {
             continue;
         };
         let session = s.interval;

@@ -92,7 +92,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
 fn majority(placed: &[(&Session<'_>, Place<'_>)], slots: usize) -> Option<&'static str> {
     let mut votes: Vec<(u32, u32)> = vec![(0, 0); slots];
     for (s, place) in placed {
-        let Some(v) = votes.get_mut(s.slot) else {
+        let Some(v) = votes.get_mut(s.slot as usize) else {
             continue;
         };
         match place {

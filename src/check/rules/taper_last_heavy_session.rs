@@ -33,7 +33,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
             let new = e.lower_resistance() && !seen.get(e.index).copied().unwrap_or(true);
             new.then_some(p.prescription.exercise.as_str())
         });
-        let reason = match (s.heavy_lower, new) {
+        let reason = match (s.heavy_lower(), new) {
             (Some(ex), _) => Some(Reason::Heavy(ex)),
             (None, Some(ex)) if s.week > first_week => Some(Reason::New(ex)),
             _ => None,
