@@ -402,6 +402,10 @@ impl Findings {
         }
         groups.sort_unstable_by(Group::order);
         groups.shrink_to_fit();
+        for group in &mut groups {
+            group.weeks.shrink_to_fit();
+            shrink(&mut group.message);
+        }
         Merged {
             rule,
             level,
@@ -439,10 +443,9 @@ impl Merged {
                 label,
                 help,
                 context,
-                mut weeks,
+                weeks,
                 ..
             } = group;
-            weeks.shrink_to_fit();
             let mut d = Diagnostic::new(rule.name.as_str(), severity, text);
             d.labels.reserve_exact(1 + context.len());
             d.labels.push(Label {
