@@ -155,10 +155,13 @@ pub fn severity(level: Level, grade: Grade) -> Option<Severity> {
 /// kept once.
 #[derive(Default)]
 pub struct Findings {
-    groups: Vec<Group>,
+    /// Each on its own, so that adding one never copies the others (nor
+    /// keeps room for as many again).
+    #[allow(clippy::vec_box)]
+    groups: Vec<Box<Group>>,
     /// The first group of each span and message hash; the others with
     /// that key are chained through `Group::next`.
-    heads: FastMap<(Span, u64), usize>,
+    heads: FastMap<(Span, u64), u32>,
 }
 
 /// Findings that differ only in when they happen.
@@ -167,7 +170,7 @@ struct Group {
     label: Text,
     message: Text,
     help: Text,
-    context: Vec<(Span, Text)>,
+    context: Box<[(Span, Text)]>,
     grade: Grade,
     /// The weeks it happens in, in order, each once.
     weeks: Vec<u32>,
@@ -178,11 +181,11 @@ struct Group {
     /// It happens in some week without a day.
     undated: bool,
     /// The next group with the same span and message hash.
-    next: Option<usize>,
+    next: Option<u32>,
 }
 
 impl Group {
-    fn new(f: Finding, next: Option<usize>) -> Self {
+    fn new(f: Finding, next: Option<u32>) -> Self {
         let Finding {
             span,
             label,
@@ -192,7 +195,6 @@ impl Group {
             grade,
             ..
         } = f;
-        context.shrink_to_fit();
         for (_, text) in &mut context {
             shrink(text);
         }
@@ -201,7 +203,7 @@ impl Group {
             label: shrunk(label),
             message,
             help: shrunk(help),
-            context,
+            context: context.into_boxed_slice(),
             grade,
             weeks: Vec::new(),
             first_day: None,
@@ -314,18 +316,20 @@ impl Findings {
         let first = self.heads.get(&key).copied();
         let mut at = first;
         while let Some(i) = at {
-            match self.groups.get(i) {
+            match self.groups.get(i as usize) {
                 Some(g) if g.same(&f) => break,
                 Some(g) => at = g.next,
                 None => at = None,
             }
         }
         let i = match at {
-            Some(i) => i,
+            Some(i) => i as usize,
             None => {
                 let i = self.groups.len();
-                self.heads.insert(key, i);
-                self.groups.push(Group::new(f, first));
+                if let Ok(at) = u32::try_from(i) {
+                    self.heads.insert(key, at);
+                }
+                self.groups.push(Box::new(Group::new(f, first)));
                 i
             }
         };
@@ -363,7 +367,9 @@ impl Findings {
                 continue;
             };
             let key = (g.span, text_hash(&g.message));
-            let next = self.heads.insert(key, i);
+            let next = u32::try_from(i)
+                .ok()
+                .and_then(|at| self.heads.insert(key, at));
             if let Some(g) = self.groups.get_mut(i) {
                 g.next = next;
             }
@@ -388,7 +394,8 @@ fn same_text(a: &Text, b: &Text) -> bool {
 pub struct Merged {
     rule: &'static RuleDoc,
     level: Level,
-    groups: Vec<Group>,
+    #[allow(clippy::vec_box)]
+    groups: Vec<Box<Group>>,
 }
 
 impl Findings {
@@ -400,7 +407,7 @@ impl Findings {
         if level == Level::Allow {
             groups = Vec::new();
         }
-        groups.sort_unstable_by(Group::order);
+        groups.sort_unstable_by(|a, b| a.order(b));
         groups.shrink_to_fit();
         for group in &mut groups {
             group.weeks.shrink_to_fit();
@@ -445,7 +452,7 @@ impl Merged {
                 context,
                 weeks,
                 ..
-            } = group;
+            } = *group;
             let mut d = Diagnostic::new(rule.name.as_str(), severity, text);
             d.labels.reserve_exact(1 + context.len());
             d.labels.push(Label {
