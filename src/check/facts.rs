@@ -261,7 +261,7 @@ pub struct Session<'p> {
     /// The session's name and weekday as a number, the same for every
     /// week's occurrence (and for a later block's session of that name on
     /// that day): `0..Facts::slots()`.
-    pub slot: usize,
+    pub slot: u32,
     /// Some exercise works the lower body.
     pub lower: bool,
     /// Some exercise works the upper body.
@@ -270,12 +270,24 @@ pub struct Session<'p> {
     pub plyometric: bool,
     /// Some exercise is lower-body strength work (plyometrics aside).
     pub lower_resistance: bool,
-    /// The first lower-body strength exercise with a heavy set, by id.
-    pub heavy_lower: Option<&'p str>,
+    /// The position of the first lower-body strength exercise with a heavy
+    /// set ([`Session::heavy_lower`]), `u32::MAX` if none.
+    heavy_lower: u32,
     /// Its lines' shared facts, in `Facts::layouts`.
     layout: u32,
     /// Its first line's bit in `Facts::heavy`.
     first_line: u32,
+}
+
+impl<'p> Session<'p> {
+    /// The first lower-body strength exercise with a heavy set, by id.
+    pub fn heavy_lower(&self) -> Option<&'p str> {
+        let occurrence: &'p SessionOccurrence = self.occurrence;
+        occurrence
+            .exercises
+            .get(self.heavy_lower as usize)
+            .map(|p| p.exercise.as_str())
+    }
 }
 
 impl Deref for Session<'_> {
@@ -314,7 +326,7 @@ pub struct Facts<'p> {
     /// Per week of `plan.weeks`, its sessions' range in `sessions`.
     week_sessions: Vec<(usize, usize)>,
     /// What the lines of a session share with every week's occurrence.
-    layouts: Vec<Layout<'p>>,
+    layouts: Vec<Layout>,
     /// Per prescription of the plan, in order: whether it has a heavy set.
     heavy: Vec<u64>,
     runs: Vec<Run<'p>>,
@@ -347,14 +359,13 @@ impl<'p> Facts<'p> {
             series: 0,
         };
         facts.index_sessions();
-        facts.runs = plan
-            .runs()
-            .map(|r| Run {
-                occurrence: r,
-                interval: facts.run(r),
-                key: is_key_run(r),
-            })
-            .collect();
+        let mut runs = Vec::with_capacity(plan.weeks.iter().map(|w| w.runs.len()).sum());
+        runs.extend(plan.runs().map(|r| Run {
+            occurrence: r,
+            interval: facts.run(r),
+            key: is_key_run(r),
+        }));
+        facts.runs = runs;
         facts
     }
 
@@ -387,28 +398,28 @@ impl<'p> Facts<'p> {
                     occurrence: s,
                     interval: self.session(s),
                     week_facts,
-                    slot: layout.slot,
+                    slot: u32::try_from(layout.slot).unwrap_or(u32::MAX),
                     lower: false,
                     upper: false,
                     plyometric: false,
                     lower_resistance: false,
-                    heavy_lower: None,
+                    heavy_lower: u32::MAX,
                     layout: u32::try_from(index).unwrap_or(u32::MAX),
                     first_line: u32::try_from(line).unwrap_or(u32::MAX),
                 };
-                for (p, (_, shared)) in s.exercises.iter().zip(&layout.lines) {
+                for (k, (p, (_, shared))) in s.exercises.iter().zip(&layout.lines).enumerate() {
                     let heavy = SetFacts::of(p).heavy(HEAVY_PERCENT);
                     if heavy && let Some(word) = self.heavy.get_mut(line / 64) {
                         *word |= 1 << (line % 64);
                     }
                     line += 1;
-                    if let Some(e) = &shared.ex {
+                    if let Some(e) = self.exercises.get(shared.ex as usize) {
                         session.lower |= e.lower;
                         session.upper |= e.upper;
                         session.plyometric |= e.plyometric;
                         session.lower_resistance |= e.lower_resistance();
-                        if heavy && e.lower_resistance() && session.heavy_lower.is_none() {
-                            session.heavy_lower = Some(p.exercise.as_str());
+                        if heavy && e.lower_resistance() && session.heavy_lower == u32::MAX {
+                            session.heavy_lower = u32::try_from(k).unwrap_or(u32::MAX);
                         }
                     }
                 }
@@ -418,6 +429,7 @@ impl<'p> Facts<'p> {
         }
         self.slots = numbering.slots.len();
         self.series = numbering.series.len();
+        self.layouts.shrink_to_fit();
     }
 
     /// The first day of the competition phase, when the plan has a race.
@@ -476,7 +488,7 @@ impl<'p> Facts<'p> {
                     .is_some_and(|word| word & (1 << (line % 64)) != 0);
                 Line {
                     prescription: p,
-                    ex: shared.ex,
+                    ex: self.exercises.get(shared.ex as usize).copied(),
                     heavy,
                     series: shared.series,
                     rest_s: shared.rest_s,
@@ -560,17 +572,19 @@ impl<'p> Facts<'p> {
 
 /// What every week's occurrence of an exercise line shares.
 #[derive(Debug, Clone, Copy)]
-struct Shared<'p> {
-    ex: Option<ExerciseFacts<'p>>,
+struct Shared {
+    /// The exercise's position in `Facts::exercises`, `u32::MAX` if the
+    /// catalogue lacks it.
+    ex: u32,
     series: u32,
     rest_s: Option<u32>,
 }
 
 /// A session on a weekday: its slot and, per exercise line, the line's
 /// address and what its occurrences share.
-struct Layout<'p> {
+struct Layout {
     slot: usize,
-    lines: Vec<(usize, Shared<'p>)>,
+    lines: Vec<(usize, Shared)>,
 }
 
 /// Numbers for session slots and series, and each exercise line's
@@ -612,7 +626,7 @@ impl<'a, 'p> Numbering<'a, 'p> {
 
     /// The layout of `s` in `layouts`, added if no earlier occurrence of
     /// the session has the same lines.
-    fn layout(&mut self, s: &'p SessionOccurrence, layouts: &mut Vec<Layout<'p>>) -> usize {
+    fn layout(&mut self, s: &'p SessionOccurrence, layouts: &mut Vec<Layout>) -> usize {
         let key = (Arc::as_ptr(&s.session) as usize, s.day.index());
         let known = self.layouts.get(&key).copied().filter(|&i| {
             layouts.get(i).is_some_and(|layout| {
@@ -634,7 +648,7 @@ impl<'a, 'p> Numbering<'a, 'p> {
         i
     }
 
-    fn work_out(&mut self, s: &'p SessionOccurrence) -> Layout<'p> {
+    fn work_out(&mut self, s: &'p SessionOccurrence) -> Layout {
         let next_slot = self.slots.len();
         let slot = *self
             .slots
@@ -659,7 +673,10 @@ impl<'a, 'p> Numbering<'a, 'p> {
             let next_series = u32::try_from(self.series.len()).unwrap_or(u32::MAX);
             let series = *self.series.entry((slot, name, nth)).or_insert(next_series);
             let shared = Shared {
-                ex: ex.and_then(|i| self.exercises.get(i)).copied(),
+                ex: ex
+                    .filter(|&i| i < self.exercises.len())
+                    .and_then(|i| u32::try_from(i).ok())
+                    .unwrap_or(u32::MAX),
                 series,
                 rest_s: p.rest_s,
             };

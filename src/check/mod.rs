@@ -1,7 +1,9 @@
 //! The checker: evidence-based rules over the expanded plan.
 //!
-//! Each rule (one file in `rules/`) is a pure function from the plan, some
-//! shared facts about it and its parameters to a list of findings. Levels,
+//! Each rule (one file in `rules/`) is a function from the plan, some
+//! shared facts about it and its parameters to findings, which it pushes
+//! into a [`Findings`](finding::Findings) that merges repeats as they
+//! come (so a finding repeated every week is kept once). Levels,
 //! profiles, parameters and suppressions are resolved here, once, around
 //! them: a rule never knows how loudly it will be reported, or whether.
 //!
@@ -29,7 +31,7 @@ pub use config::{Config, ConfigError, Overrides, Settings};
 pub use registry::{Level, Registry};
 
 use facts::Facts;
-use finding::Finding;
+use finding::{Findings, Merged};
 use params::Params;
 
 /// What a rule sees.
@@ -39,8 +41,8 @@ pub struct Context<'a> {
     pub params: &'a Params,
 }
 
-/// A rule: findings from a plan.
-pub type RuleFn = fn(&Context<'_>) -> Vec<Finding>;
+/// A rule: reports its findings about a plan into `out`.
+pub type RuleFn = fn(&Context<'_>, &mut Findings);
 
 /// How to check: the configuration file that applies and the command line.
 #[derive(Debug, Clone, Default)]
@@ -82,13 +84,19 @@ pub fn settings(plan: Option<&Plan>, options: &Options) -> (Settings, Vec<Diagno
 }
 
 /// Checks an expanded plan.
+///
+/// What is kept at once is held down: each rule's findings are merged as
+/// they come, the facts and settings are dropped before the findings
+/// become diagnostics, and the diagnostics are put in one vector of the
+/// right size and sorted in place.
 pub fn check_plan(plan: &Plan, options: &Options) -> Vec<Diagnostic> {
     let registry = Registry::builtin();
-    let (settings, mut diags) = settings(Some(plan), options);
+    let (settings, mut early) = settings(Some(plan), options);
     let facts = Facts::new(plan);
     let (mut suppressor, unknown) = suppress::Suppressor::new(&plan.suppressions, registry);
-    diags.extend(unknown);
+    early.extend(unknown);
     let no_params = Params::default();
+    let mut merged: Vec<Merged> = Vec::with_capacity(rules::ALL.len() + 1);
     for (name, rule) in rules::ALL {
         let Some(doc) = registry.get(name) else {
             continue;
@@ -101,18 +109,74 @@ pub fn check_plan(plan: &Plan, options: &Options) -> Vec<Diagnostic> {
         let pinned = settings.pinned.contains(*name);
         // Every rule runs, even an allowed one, so that a comment allowing
         // it counts as used where it would fire.
-        let findings: Vec<Finding> = rule(&context)
-            .into_iter()
-            .filter(|f| !suppressor.suppresses(name, f.span) || pinned)
-            .collect();
-        diags.extend(finding::to_diagnostics(doc, settings.level(name), findings));
+        let mut findings = Findings::default();
+        rule(&context, &mut findings);
+        findings.retain(|span| !suppressor.suppresses(name, span) || pinned);
+        let found = findings.finish(doc, settings.level(name));
+        if !found.is_empty() {
+            merged.push(found);
+        }
     }
+    drop(facts);
     if let Some(doc) = registry.get(suppress::UNUSED) {
         let level = settings.level(suppress::UNUSED);
-        diags.extend(finding::to_diagnostics(doc, level, suppressor.unused()));
+        merged.push(suppressor.unused().finish(doc, level));
     }
-    diagnostic::sort(&mut diags);
+    drop(suppressor);
+    drop(settings);
+    let total = early.len() + merged.iter().map(Merged::len).sum::<usize>();
+    let mut diags = Vec::with_capacity(total);
+    diags.append(&mut early);
+    drop(early);
+    for found in merged {
+        found.into_diagnostics(&mut diags);
+    }
+    sort(&mut diags);
     diags
+}
+
+/// Sorts as [`diagnostic::sort`] does (the same order, ties kept as they
+/// are), without its scratch copy of the diagnostics: the order is worked
+/// out on their positions, and then the diagnostics are moved into it.
+fn sort(diags: &mut [Diagnostic]) {
+    let Ok(n) = u32::try_from(diags.len()) else {
+        diagnostic::sort(diags);
+        return;
+    };
+    let mut order: Vec<u32> = (0..n).collect();
+    {
+        let at = |i: u32| diags.get(i as usize);
+        order.sort_by(|&a, &b| match (at(a), at(b)) {
+            (Some(a), Some(b)) => compare(a, b),
+            _ => std::cmp::Ordering::Equal,
+        });
+    }
+    // `diags[i]` is to be what is now at `order[i]`: follow each cycle of
+    // the permutation, marking a place done by pointing it at itself.
+    for start in 0..order.len() {
+        let mut i = start;
+        while let Some(from) = order.get(i).map(|&f| f as usize) {
+            if let Some(slot) = order.get_mut(i) {
+                *slot = i as u32;
+            }
+            if from == start || from == i {
+                break;
+            }
+            diags.swap(i, from);
+            i = from;
+        }
+    }
+}
+
+/// The order of [`diagnostic::sort`]: by primary span, the most severe
+/// first, then by code and message.
+fn compare(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
+    let key = |d: &Diagnostic| d.primary_span().map_or((0, 0), |s| (s.start, s.end));
+    key(a)
+        .cmp(&key(b))
+        .then_with(|| b.severity.cmp(&a.severity))
+        .then_with(|| a.code.cmp(&b.code))
+        .then_with(|| a.message.cmp(&b.message))
 }
 
 #[cfg(test)]
@@ -161,6 +225,53 @@ mod tests {
         out
     }
 
+    /// The in-place sort puts diagnostics in the order of
+    /// `diagnostic::sort`, ties included, whatever order they come in.
+    #[test]
+    fn sorts_as_the_diagnostic_module_does() {
+        let compiled = crate::compile(&busy_plan(26));
+        let mut diags = check(&compiled, &Options::default());
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        for entry in std::fs::read_dir(examples).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "stride") {
+                let compiled = crate::compile(&std::fs::read_to_string(&path).unwrap());
+                diags.extend(compiled.diagnostics.iter().cloned());
+                diags.extend(check(&compiled, &Options::default()));
+            }
+        }
+        assert!(diags.len() > 30, "{}", diags.len());
+        // Ties: copies that differ only in what the order does not look at.
+        let copies: Vec<Diagnostic> = diags
+            .iter()
+            .step_by(3)
+            .map(|d| {
+                let mut d = d.clone();
+                d.weeks.push(999);
+                d
+            })
+            .collect();
+        diags.extend(copies);
+        for round in 0..4 {
+            let mut shuffled = diags.clone();
+            match round {
+                0 => shuffled.reverse(),
+                1 => shuffled.rotate_left(37),
+                2 => {
+                    let n = shuffled.len();
+                    for i in 0..n {
+                        shuffled.swap(i, (i * 7919 + 13) % n);
+                    }
+                }
+                _ => {}
+            }
+            let mut expected = shuffled.clone();
+            diagnostic::sort(&mut expected);
+            sort(&mut shuffled);
+            assert!(shuffled == expected, "round {round}");
+        }
+    }
+
     /// The fastest of `runs` calls of `work`, its result dropped untimed.
     fn fastest<T>(runs: usize, mut work: impl FnMut() -> T) -> Duration {
         (0..runs)
@@ -193,8 +304,13 @@ mod tests {
                 facts: &facts,
                 params: &params,
             };
-            times.push((*name, fastest(runs, || rule(&context))));
-            found.extend(rule(&context).into_iter().map(|f| (*name, f.span)));
+            let run = || {
+                let mut findings = Findings::default();
+                rule(&context, &mut findings);
+                findings
+            };
+            times.push((*name, fastest(runs, run)));
+            found.extend(run().spans().map(|span| (*name, span)));
         }
         let suppress = fastest(runs, || {
             let (mut suppressor, _) = suppress::Suppressor::new(&plan.suppressions, registry);

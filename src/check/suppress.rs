@@ -7,11 +7,12 @@
 //! finding (`unused-suppression`), so that stale ones do not pile up.
 
 use super::fastmap::FastMap;
-use super::finding::Finding;
+use super::finding::{Finding, Findings};
 use super::registry::Registry;
 use crate::ast::Suppression;
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
+use crate::span::Spanned;
 
 /// The name of the rule that reports unused suppressions.
 pub const UNUSED: &str = "unused-suppression";
@@ -161,39 +162,48 @@ impl<'a> Suppressor<'a> {
         hit
     }
 
+    /// The known rule names of comments that suppressed nothing, with
+    /// their comment.
+    fn unused_names(&self) -> impl Iterator<Item = (&'a Suppression, &'a Spanned<String>)> + '_ {
+        self.entries.iter().flat_map(|entry| {
+            let suppression = entry.suppression;
+            suppression
+                .rules
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| entry.known[*i] && !entry.used[*i])
+                .map(move |(_, named)| (suppression, named))
+        })
+    }
+
     /// A finding for every known rule name that suppressed nothing.
-    pub fn unused(&self) -> Vec<Finding> {
-        let mut out = Vec::new();
-        for entry in &self.entries {
-            for (i, named) in entry.suppression.rules.iter().enumerate() {
-                if !entry.known[i] || entry.used[i] {
-                    continue;
-                }
-                let finding = match entry.suppression.covers {
-                    None => Finding::new(
-                        named.span,
-                        "nothing to allow here",
-                        format!(
-                            "`allow({})` covers no statement: nothing follows the comment",
-                            named.value
-                        ),
-                    )
-                    .help("put the comment at the end of the line it is about, or on the line above it"),
-                    Some(_) => Finding::new(
-                        named.span,
-                        "suppresses nothing",
-                        format!(
-                            "`allow({})` suppresses nothing: the rule finds nothing in the statement it covers",
-                            named.value
-                        ),
-                    )
-                    .help(format!(
-                        "remove `{}` from the comment, or move the comment to the line the finding points at",
+    pub fn unused(&self) -> Findings {
+        let mut out = Findings::default();
+        for (suppression, named) in self.unused_names() {
+            let finding = match suppression.covers {
+                None => Finding::new(
+                    named.span,
+                    "nothing to allow here",
+                    format!(
+                        "`allow({})` covers no statement: nothing follows the comment",
                         named.value
-                    )),
-                };
-                out.push(finding);
-            }
+                    ),
+                )
+                .help("put the comment at the end of the line it is about, or on the line above it"),
+                Some(_) => Finding::new(
+                    named.span,
+                    "suppresses nothing",
+                    format!(
+                        "`allow({})` suppresses nothing: the rule finds nothing in the statement it covers",
+                        named.value
+                    ),
+                )
+                .help(format!(
+                    "remove `{}` from the comment, or move the comment to the line the finding points at",
+                    named.value
+                )),
+            };
+            out.push(finding);
         }
         out
     }
@@ -202,7 +212,6 @@ impl<'a> Suppressor<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::span::Spanned;
 
     /// A small deterministic generator (SplitMix64).
     struct Rng(u64);
@@ -262,7 +271,7 @@ mod tests {
                     "round {round}, {span:?}"
                 );
             }
-            let unused = indexed.unused().len();
+            let unused = indexed.unused_names().count();
             assert_eq!(
                 unused,
                 used.iter().filter(|u| !**u).count(),

@@ -4,13 +4,12 @@
 //! shorter than `min-interval` too.
 
 use crate::check::Context;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 use crate::plan::{Week, WeekKind};
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let max = ctx.params.number("max-interval");
     let min = ctx.params.number("min-interval");
-    let mut out = Vec::new();
     let mut streak: Vec<&Week> = Vec::new();
     // Whether the streak started right after a deload week.
     let mut after_deload = false;
@@ -21,12 +20,11 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         let deload = week.kind == WeekKind::Deload;
-        judge(ctx, &streak, after_deload && deload, max, min, &mut out);
+        judge(ctx, &streak, after_deload && deload, max, min, out);
         streak.clear();
         after_deload = deload;
     }
-    judge(ctx, &streak, false, max, min, &mut out);
-    out
+    judge(ctx, &streak, false, max, min, out);
 }
 
 fn judge(
@@ -35,7 +33,7 @@ fn judge(
     between_deloads: bool,
     max: f64,
     min: f64,
-    out: &mut Vec<Finding>,
+    out: &mut Findings,
 ) {
     let (Some(first), n) = (streak.first(), streak.len()) else {
         return;

@@ -2,10 +2,10 @@
 //! no strength session at all.
 
 use crate::check::Context;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 use crate::plan::WeekKind;
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let plan = ctx.plan;
     let trained: Vec<u32> = plan
         .weeks
@@ -14,9 +14,8 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         .map(|w| w.number)
         .collect();
     let (Some(&first), Some(&last)) = (trained.first(), trained.last()) else {
-        return Vec::new();
+        return;
     };
-    let mut out = Vec::new();
     for week in &plan.weeks {
         if week.kind != WeekKind::Deload
             || !week.sessions.is_empty()
@@ -42,5 +41,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .help("keep the sessions in deload weeks and cut their volume (`deload every 4 weeks { volume -40% }`): a week off mid-block gave smaller strength gains"),
         );
     }
-    out
 }

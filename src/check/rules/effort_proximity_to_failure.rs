@@ -4,10 +4,10 @@
 
 use crate::check::Context;
 use crate::check::facts::describe_run;
-use crate::check::finding::{Finding, LazyText};
+use crate::check::finding::{Finding, Findings, LazyText};
 use crate::check::params::format_duration;
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let window = ctx.params.seconds("window");
     let window_text = LazyText::new(|| format_duration(window));
     let facts = ctx.facts;
@@ -19,7 +19,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         .map(|r| (r.interval.start, r.occurrence))
         .collect();
     key_runs.sort_by_key(|(start, _)| *start);
-    let mut out = Vec::new();
     for s in facts.sessions() {
         let interval = s.interval;
         let in_season = s.week_facts.competition;
@@ -62,5 +61,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             );
         }
     }
-    out
 }

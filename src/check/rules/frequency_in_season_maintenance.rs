@@ -4,16 +4,16 @@
 
 use crate::check::Context;
 use crate::check::facts::{day_and_date, days_between};
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let plan = ctx.plan;
     let max_gap = ctx.params.number("max-gap");
     let Some(goal) = plan.goal_race() else {
-        return Vec::new();
+        return;
     };
     let Some(season_start) = ctx.facts.season_start() else {
-        return Vec::new();
+        return;
     };
     let season_start = season_start.max(plan.start);
     // Dates of lower-body strength sessions, in order.
@@ -37,7 +37,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .map(|d| (*d, true)),
     );
     points.push((goal.date, false));
-    let mut out = Vec::new();
     for pair in points.windows(2) {
         let ((from, from_session), (to, _)) = (pair[0], pair[1]);
         let gap = days_between(from, to);
@@ -68,5 +67,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             )),
         );
     }
-    out
 }

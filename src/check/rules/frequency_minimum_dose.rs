@@ -3,10 +3,10 @@
 //! dose, so only a week with none is reported, and only as information.
 
 use crate::check::Context;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 use crate::plan::{BlockInfo, WeekKind};
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let plan = ctx.plan;
     let with_sessions: Vec<u32> = plan
         .weeks
@@ -15,12 +15,11 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         .map(|w| w.number)
         .collect();
     let (Some(&first), Some(&last)) = (with_sessions.first(), with_sessions.last()) else {
-        return Vec::new();
+        return;
     };
     // Blocks by first week, for the one that follows a gap.
     let mut by_start: Vec<&BlockInfo> = plan.blocks.iter().collect();
     by_start.sort_by_key(|b| b.first_week);
-    let mut out = Vec::new();
     for (week, facts, _) in ctx.facts.weeks() {
         if week.number <= first
             || week.number >= last
@@ -47,5 +46,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 .help("even one short session with a set or two of the main lifts keeps the gains; if the week is meant as a break, make it a deload with `deload weeks N` and keep some training in it")
         );
     }
-    out
 }

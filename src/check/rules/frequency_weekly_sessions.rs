@@ -3,13 +3,12 @@
 //! milder note. Weeks without any session are `frequency.minimum-dose`'s.
 
 use crate::check::Context;
-use crate::check::finding::{Finding, LazyText};
+use crate::check::finding::{Finding, Findings, LazyText};
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let min = ctx.params.number("min");
     let max = ctx.params.number("max");
     let min_text = LazyText::new(|| crate::plan::format_number(min));
-    let mut out = Vec::new();
     for (week, facts, _) in ctx.facts.weeks() {
         if !facts.full || !facts.preparation() || week.sessions.is_empty() {
             continue;
@@ -52,7 +51,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             );
         }
     }
-    out
 }
 
 fn sessions(n: usize) -> String {

@@ -9,13 +9,12 @@
 
 use crate::check::Context;
 use crate::check::facts::{epley_percent, percent_1rm, reps_low};
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 use crate::plan::{SetGroup, WeekKind};
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let min = ctx.params.number("min-percent");
     let ramp = ctx.params.number("ramp-weeks");
-    let mut out = Vec::new();
     // Loading weeks seen so far in each block.
     let mut loading = vec![0u32; ctx.plan.blocks.len()];
     for (week, facts, sessions) in ctx.facts.weeks() {
@@ -58,7 +57,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             )),
         );
     }
-    out
 }
 
 /// Whether a set reaches `min`% of 1RM or might (the plan does not say).

@@ -2,16 +2,15 @@
 //! 1RM) for an athlete whose level is `beginner`.
 
 use crate::check::Context;
-use crate::check::finding::{Finding, LazyText};
+use crate::check::finding::{Finding, Findings, LazyText};
 use crate::plan::Level;
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     if ctx.plan.athlete.level != Level::Beginner {
-        return Vec::new();
+        return;
     }
     let max = ctx.params.number("max-percent");
     let max_text = LazyText::new(|| crate::plan::format_number(max));
-    let mut out = Vec::new();
     for s in ctx.facts.sessions() {
         for p in ctx.facts.lines(s) {
             if !p.is(|e| e.resistance()) {
@@ -29,5 +28,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             }
         }
     }
-    out
 }

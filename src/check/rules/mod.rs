@@ -1,5 +1,5 @@
-//! One file per rule. Each file's `check` is a pure function from the
-//! plan to findings; its documentation (summary, rationale, evidence,
+//! One file per rule. Each file's `check` reports the plan's findings
+//! into a `Findings`, and does nothing else; its documentation (summary, rationale, evidence,
 //! examples) is the rule's entry in `rules/*.yaml`.
 
 use super::RuleFn;

@@ -4,17 +4,16 @@
 
 use crate::check::Context;
 use crate::check::facts::reps_high;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 use crate::plan::Level;
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let level = ctx.plan.athlete.level;
     let cap = ctx.params.number(match level {
         Level::Beginner => "max-beginner",
         Level::Intermediate => "max-intermediate",
         Level::Advanced => "max-advanced",
     });
-    let mut out = Vec::new();
     for s in ctx.facts.sessions() {
         if !s.plyometric {
             continue;
@@ -51,5 +50,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             )),
         );
     }
-    out
 }

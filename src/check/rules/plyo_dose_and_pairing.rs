@@ -3,12 +3,11 @@
 //! (`min-sessions`) to have shown an effect on running economy.
 
 use crate::check::Context;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let facts = ctx.facts;
     let min = ctx.params.number("min-sessions");
-    let mut out = Vec::new();
     let mut sessions = 0usize;
     let mut first_line = None;
     for (week, _, week_sessions) in facts.weeks() {
@@ -44,5 +43,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .help("keep plyometrics in two sessions a week for more than seven weeks, or leave them out until a block can"),
         );
     }
-    out
 }

@@ -7,16 +7,15 @@
 use super::progression::{rise, smallest_step};
 use crate::check::Context;
 use crate::check::facts::Line;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 use crate::plan::{WeekKind, format_number};
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let max = ctx.params.number("max-percent");
     let error = ctx.params.number("error-percent");
     let athlete = &ctx.plan.athlete;
     let unit = athlete.units.symbol();
     let facts = ctx.facts;
-    let mut out = Vec::new();
     // Each series' line of the last loading week, following every series
     // at once in one pass over the plan.
     let mut previous: Vec<Option<Line<'_>>> = vec![None; facts.series_count()];
@@ -67,5 +66,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             });
         }
     }
-    out
 }

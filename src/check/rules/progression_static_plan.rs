@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use crate::check::Context;
 use crate::check::facts::Session;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 use crate::plan::Prescription;
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let min = ctx.params.number("min-weeks");
     // Occurrences per session (name and day), in order.
     let mut by_session: Vec<Vec<&Session<'_>>> = vec![Vec::new(); ctx.facts.slots()];
@@ -18,12 +18,11 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         for s in sessions {
-            if let Some(slot) = by_session.get_mut(s.slot) {
+            if let Some(slot) = by_session.get_mut(s.slot as usize) {
                 slot.push(s);
             }
         }
     }
-    let mut out = Vec::new();
     for occurrences in &by_session {
         let mut run: Vec<&Session<'_>> = Vec::new();
         for s in occurrences {
@@ -31,14 +30,13 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 .last()
                 .is_some_and(|last| !same(&last.exercises, &s.exercises))
             {
-                report(&run, min, &mut out);
+                report(&run, min, out);
                 run.clear();
             }
             run.push(s);
         }
-        report(&run, min, &mut out);
+        report(&run, min, out);
     }
-    out
 }
 
 fn same(a: &[Prescription], b: &[Prescription]) -> bool {
@@ -48,7 +46,7 @@ fn same(a: &[Prescription], b: &[Prescription]) -> bool {
         })
 }
 
-fn report(run: &[&Session<'_>], min: f64, out: &mut Vec<Finding>) {
+fn report(run: &[&Session<'_>], min: f64, out: &mut Findings) {
     let n = run.len();
     if (n as f64) < min {
         return;

@@ -5,7 +5,7 @@
 use super::progression::rise;
 use crate::check::Context;
 use crate::check::facts::Line;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 use crate::plan::WeekKind;
 
 /// Where one series (one exercise line followed from week to week) is.
@@ -17,10 +17,9 @@ struct Series<'p> {
     streak: Vec<(Line<'p>, u32)>,
 }
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let max = ctx.params.number("max-rises");
     let facts = ctx.facts;
-    let mut out = Vec::new();
     // Every series at once, in one pass over the plan.
     let mut all: Vec<Series<'_>> = vec![Series::default(); facts.series_count()];
     for session in facts.sessions() {
@@ -30,7 +29,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 continue;
             };
             if !loading {
-                flush(&mut series.streak, max, &mut out);
+                flush(&mut series.streak, max, out);
                 series.previous = None;
                 continue;
             }
@@ -38,18 +37,17 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             if rose {
                 series.streak.push((line, session.week));
             } else {
-                flush(&mut series.streak, max, &mut out);
+                flush(&mut series.streak, max, out);
             }
             series.previous = Some(line);
         }
     }
     for series in &mut all {
-        flush(&mut series.streak, max, &mut out);
+        flush(&mut series.streak, max, out);
     }
-    out
 }
 
-fn flush(streak: &mut Vec<(Line<'_>, u32)>, max: f64, out: &mut Vec<Finding>) {
+fn flush(streak: &mut Vec<(Line<'_>, u32)>, max: f64, out: &mut Findings) {
     let n = streak.len();
     if n as f64 > max
         && let Some((line, _)) = streak.first()

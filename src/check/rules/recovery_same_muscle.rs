@@ -9,10 +9,10 @@ use jiff::civil::Date;
 
 use crate::check::Context;
 use crate::check::facts::{DAY, Session, days_between, limb_muscles};
-use crate::check::finding::{Finding, LazyText};
+use crate::check::finding::{Finding, Findings, LazyText};
 use crate::check::params::{duration, format_duration};
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let min = ctx.params.seconds("min-gap");
     let facts = ctx.facts;
     let names = limb_muscles();
@@ -25,7 +25,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     // date and name), as bits of `names`.
     type Group<'a, 'p> = ((u32, Date, &'p str), &'a Session<'p>, u32);
     let mut soon: Vec<Group<'_, '_>> = Vec::new();
-    let mut out = Vec::new();
     for s in sessions {
         let muscles = facts
             .lines(s)
@@ -80,7 +79,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             );
         }
     }
-    out
 }
 
 /// Start to start for timed sessions, whole days otherwise.

@@ -2,10 +2,10 @@
 //! of `min-reps` or more, which are muscular-endurance work.
 
 use crate::check::Context;
-use crate::check::finding::{Finding, LazyText};
+use crate::check::finding::{Finding, Findings, LazyText};
 use crate::check::params::format_duration;
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let min_reps = ctx.params.number("min-reps");
     let max = ctx.params.seconds("max-rest");
     let min_reps_text = LazyText::new(|| crate::plan::format_number(min_reps));
@@ -15,7 +15,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             format_duration(max)
         )
     });
-    let mut out = Vec::new();
     for s in ctx.facts.sessions() {
         for p in ctx.facts.lines(s) {
             let Some(rest) = p.rest_s.map(i64::from) else {
@@ -46,5 +45,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             );
         }
     }
-    out
 }

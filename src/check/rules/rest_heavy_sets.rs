@@ -2,10 +2,10 @@
 //! sets. Exercises without a `rest` are not judged.
 
 use crate::check::Context;
-use crate::check::finding::{Finding, LazyText};
+use crate::check::finding::{Finding, Findings, LazyText};
 use crate::check::params::format_duration;
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let min = ctx.params.seconds("min-rest");
     let min_text = LazyText::new(|| format_duration(min));
     let help = LazyText::new(|| {
@@ -13,7 +13,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             "rest {min_text} to 5min after sets of 6 reps or fewer, or at 80% 1RM or more, e.g. `rest 3min`"
         )
     });
-    let mut out = Vec::new();
     for s in ctx.facts.sessions() {
         for p in ctx.facts.lines(s) {
             let Some(rest) = p.rest_s.map(i64::from) else {
@@ -37,5 +36,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             );
         }
     }
-    out
 }

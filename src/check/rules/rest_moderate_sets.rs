@@ -5,14 +5,13 @@
 use super::rest::light_reps;
 use crate::check::Context;
 use crate::check::facts::HEAVY_REPS;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 use crate::check::params::format_duration;
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let max_reps = ctx.params.number("max-reps");
     let min_compound = ctx.params.seconds("min-rest");
     let min_isolation = ctx.params.seconds("min-rest-isolation");
-    let mut out = Vec::new();
     for s in ctx.facts.sessions() {
         for p in ctx.facts.lines(s) {
             let Some(rest) = p.rest_s.map(i64::from) else {
@@ -53,5 +52,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             );
         }
     }
-    out
 }

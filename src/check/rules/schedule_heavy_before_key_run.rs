@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use crate::check::Context;
 use crate::check::facts::{Interval, Run, days_between, describe_run};
-use crate::check::finding::{Finding, LazyText};
+use crate::check::finding::{Finding, Findings, LazyText};
 use crate::check::params::{duration, format_duration};
 use jiff::civil::Date;
 
@@ -18,7 +18,7 @@ struct Key<'p> {
     run: &'p Run<'p>,
 }
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let min = ctx.params.seconds("min-gap");
     let help = LazyText::new(|| {
         format!(
@@ -38,9 +38,8 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         })
         .collect();
     keys.sort_by_key(|k| (k.interval.start, k.interval.end));
-    let mut out = Vec::new();
     for s in facts.sessions() {
-        let Some(heavy) = s.heavy_lower else {
+        let Some(heavy) = s.heavy_lower() else {
             continue;
         };
         let session = s.interval;
@@ -72,5 +71,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 .help(help.to_string()),
         );
     }
-    out
 }

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 use crate::check::Context;
 use crate::check::facts::{Run, Session, describe_run};
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 use crate::plan::RunOccurrence;
 
 enum Place<'p> {
@@ -21,7 +21,7 @@ enum Place<'p> {
     BeforeRun(&'p RunOccurrence),
 }
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let facts = ctx.facts;
     let mut key_runs: BTreeMap<Date, Vec<&Run<'_>>> = BTreeMap::new();
     for run in facts.runs().iter().filter(|r| r.key) {
@@ -56,10 +56,9 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         "distributed" => "distributed",
         _ => match majority(&placed, facts.slots()) {
             Some(layout) => layout,
-            None => return Vec::new(),
+            None => return,
         },
     };
-    let mut out = Vec::new();
     for (s, place) in placed {
         let finding = match (layout, place) {
             ("consolidated", Place::EasyDay) => Finding::new(
@@ -86,7 +85,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         };
         out.push(finding.on(s.week, s.date));
     }
-    out
 }
 
 /// The layout most lower-body sessions (counted by name and day) follow;
@@ -94,7 +92,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
 fn majority(placed: &[(&Session<'_>, Place<'_>)], slots: usize) -> Option<&'static str> {
     let mut votes: Vec<(u32, u32)> = vec![(0, 0); slots];
     for (s, place) in placed {
-        let Some(v) = votes.get_mut(s.slot) else {
+        let Some(v) = votes.get_mut(s.slot as usize) else {
             continue;
         };
         match place {

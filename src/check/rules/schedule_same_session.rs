@@ -4,11 +4,11 @@
 
 use crate::check::Context;
 use crate::check::facts::{Interval, describe_run};
-use crate::check::finding::{Finding, LazyText};
+use crate::check::finding::{Finding, Findings, LazyText};
 use crate::check::params::format_duration;
 use crate::plan::RunOccurrence;
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let min = ctx.params.seconds("min-gap");
     let label = LazyText::new(|| format!("less than {} from the run", format_duration(min)));
     let help = LazyText::new(|| {
@@ -34,7 +34,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         };
         latest.push(best);
     }
-    let mut out = Vec::new();
     for s in facts.sessions() {
         let session = s.interval;
         if !session.timed {
@@ -82,5 +81,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 .help(help.to_string()),
         );
     }
-    out
 }

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use crate::ast::{ConstraintKind, Intensity, Selector};
 use crate::check::Context;
 use crate::check::facts::{Interval, Session, days_between, describe_run};
-use crate::check::finding::{Finding, LazyText};
+use crate::check::finding::{Finding, Findings, LazyText};
 use crate::check::params::{duration, format_duration};
 use crate::plan::{RaceEvent, RunOccurrence, SpacingConstraint};
 use crate::span::Span;
@@ -86,9 +86,9 @@ fn matches(selector: &Selector, event: &Event<'_>) -> bool {
     }
 }
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     if ctx.plan.spacing.is_empty() {
-        return Vec::new();
+        return;
     }
     let facts = ctx.facts;
     let mut events: Vec<Event<'_>> = facts
@@ -116,7 +116,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }))
         .collect();
     events.sort_by_key(|e| (e.interval.start, e.interval.end));
-    let mut out = Vec::new();
     for constraint in &ctx.plan.spacing {
         let required = LazyText::new(|| format_duration(i64::from(constraint.gap_s)));
         let wording = LazyText::new(|| format!("requires {required}"));
@@ -148,7 +147,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             out.push(f.help(help.to_string()));
         }
     }
-    out
 }
 
 /// Pairs (a, b) of event indices, a matching `first` and starting no later

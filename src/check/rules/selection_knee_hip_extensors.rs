@@ -4,12 +4,11 @@
 use super::selection::{any_exercise, is_hip_dominant, is_knee_dominant, judged_weeks, table};
 use crate::check::Context;
 use crate::check::facts::is_resistance;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let knee_table = table(ctx.facts, |e| is_resistance(e) && is_knee_dominant(e));
     let hip_table = table(ctx.facts, |e| is_resistance(e) && is_hip_dominant(e));
-    let mut out = Vec::new();
     for (week, block, sessions) in judged_weeks(ctx) {
         let knee = any_exercise(ctx.facts, sessions, &knee_table);
         let hip = any_exercise(ctx.facts, sessions, &hip_table);
@@ -28,5 +27,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             );
         }
     }
-    out
 }

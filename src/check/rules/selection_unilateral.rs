@@ -2,11 +2,10 @@
 //! single-leg exercise, outside the taper and the competition phase.
 
 use crate::check::Context;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let facts = ctx.facts;
-    let mut out = Vec::new();
     for (_, f, sessions) in facts.weeks() {
         if f.competition {
             continue;
@@ -29,5 +28,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             );
         }
     }
-    out
 }

@@ -3,15 +3,15 @@
 //! general health asks for every major muscle group.
 
 use crate::check::Context;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let plan = ctx.plan;
     let Some(block) = plan.blocks.first() else {
-        return Vec::new();
+        return;
     };
     if ctx.facts.sessions().is_empty() {
-        return Vec::new();
+        return;
     }
     let patterns: Vec<&str> = plan
         .exercises
@@ -19,7 +19,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         .map(|e| e.pattern.as_str())
         .collect();
     let has = |prefix: &str| patterns.iter().any(|p| p.starts_with(prefix));
-    let mut out = Vec::new();
     for (prefix, what, example) in [
         ("push-", "pushing", "`push-up` or `overhead-press`"),
         ("pull-", "pulling", "`dumbbell-row` or `pull-up`"),
@@ -31,5 +30,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             );
         }
     }
-    out
 }

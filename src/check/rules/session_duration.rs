@@ -4,7 +4,7 @@
 
 use crate::ast::Reps;
 use crate::check::Context;
-use crate::check::finding::{Finding, LazyText};
+use crate::check::finding::{Finding, Findings, LazyText};
 use crate::check::params::format_duration;
 use crate::plan::SessionOccurrence;
 
@@ -15,7 +15,7 @@ const CHANGE_S: u32 = 60;
 /// Rest assumed between sets when the plan does not say.
 const REST_S: u32 = 90;
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let max = ctx.params.seconds("max");
     let max_text = LazyText::new(|| format_duration(max));
     let help = LazyText::new(|| {
@@ -23,7 +23,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             "keep sessions within {max_text} including the warm-up (drop or superset accessories), or split the session in two"
         )
     });
-    let mut out = Vec::new();
     for s in ctx.plan.sessions() {
         let (seconds, estimated) = match s.duration_min {
             Some(m) => (i64::from(m) * 60, false),
@@ -53,7 +52,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 .help(help.to_string()),
         );
     }
-    out
 }
 
 /// Seconds a session takes: warm-up, work, rests, changes, cool-down.

@@ -4,7 +4,7 @@
 
 use crate::check::Context;
 use crate::check::facts::{DAY, HOUR, Session, days_between};
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 use crate::check::params::format_duration;
 use crate::plan::format_number;
 
@@ -16,7 +16,26 @@ enum Reason<'p> {
     New(&'p str),
 }
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+/// A taxing session, small (a plan has many): its position in
+/// `Facts::sessions`, and the position of its new exercise, or `HEAVY`.
+type Taxing = (u32, u32);
+
+/// The session is taxing for its heavy lower-body work.
+const HEAVY: u32 = u32::MAX;
+
+/// The session a [`Taxing`] is about, and why.
+fn taxing<'a, 'p>(sessions: &'a [Session<'p>], t: Taxing) -> Option<(&'a Session<'p>, Reason<'p>)> {
+    let s = sessions.get(t.0 as usize)?;
+    let reason = if t.1 == HEAVY {
+        Reason::Heavy(s.heavy_lower()?)
+    } else {
+        let occurrence: &'p crate::plan::SessionOccurrence = s.occurrence;
+        Reason::New(occurrence.exercises.get(t.1 as usize)?.exercise.as_str())
+    };
+    Some((s, reason))
+}
+
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let facts = ctx.facts;
     let min = (ctx.params.number("min-days") * DAY as f64) as i64;
     let error = ctx.params.seconds("error-gap");
@@ -26,16 +45,17 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let first_week = facts.sessions().iter().map(|s| s.week).min().unwrap_or(0);
     // Exercises done so far, by position in the plan's exercises.
     let mut seen = vec![false; facts.exercises().len()];
-    let mut taxing: Vec<(&Session<'_>, Reason<'_>)> = Vec::new();
-    for s in facts.sessions() {
-        let new = facts.lines(s).find_map(|p| {
-            let e = p.ex?;
-            let new = e.lower_resistance() && !seen.get(e.index).copied().unwrap_or(true);
-            new.then_some(p.prescription.exercise.as_str())
+    let sessions = facts.sessions();
+    let mut taxed: Vec<Taxing> = Vec::new();
+    for (i, s) in sessions.iter().enumerate() {
+        let new = facts.lines(s).position(|p| {
+            p.ex.is_some_and(|e| {
+                e.lower_resistance() && !seen.get(e.index).copied().unwrap_or(true)
+            })
         });
-        let reason = match (s.heavy_lower, new) {
-            (Some(ex), _) => Some(Reason::Heavy(ex)),
-            (None, Some(ex)) if s.week > first_week => Some(Reason::New(ex)),
+        let reason = match (s.heavy_lower(), new) {
+            (Some(_), _) => Some(HEAVY),
+            (None, Some(k)) if s.week > first_week => u32::try_from(k).ok(),
             _ => None,
         };
         for e in facts.lines(s).filter_map(|p| p.ex) {
@@ -43,19 +63,21 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 *seen = true;
             }
         }
-        if let Some(reason) = reason {
-            taxing.push((s, reason));
+        if let (Some(reason), Ok(i)) = (reason, u32::try_from(i)) {
+            taxed.push((i, reason));
         }
     }
+    let start = |t: &Taxing| sessions.get(t.0 as usize).map_or(0, |s| s.interval.start);
     // By start, for a binary search per race; among sessions that start
     // together, the last in the plan counts.
-    taxing.sort_by_key(|(s, _)| s.interval.start);
-    let mut out = Vec::new();
+    taxed.sort_by_key(start);
     for race in &ctx.plan.races {
         let race_at = facts.race(race);
-        let before = taxing.partition_point(|(s, _)| s.interval.start < race_at.start);
-        let last = before.checked_sub(1).and_then(|i| taxing.get(i));
-        let Some((s, reason)) = last else { continue };
+        let before = taxed.partition_point(|t| start(t) < race_at.start);
+        let last = before.checked_sub(1).and_then(|i| taxed.get(i));
+        let Some((s, reason)) = last.and_then(|t| taxing(sessions, *t)) else {
+            continue;
+        };
         let session = s.interval;
         let gap = session.gap_to(&race_at);
         if gap >= min {
@@ -97,5 +119,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             finding
         });
     }
-    out
 }

@@ -3,9 +3,9 @@
 
 use crate::check::Context;
 use crate::check::facts::{DAY, Session, days_between};
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let facts = ctx.facts;
     let window = (ctx.params.number("window-days") * DAY as f64) as i64;
     let mut sessions: Vec<&Session<'_>> = facts.sessions().iter().collect();
@@ -21,7 +21,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let first_week = facts.sessions().iter().map(|s| s.week).min().unwrap_or(0);
     // Exercises done so far, by position in the plan's exercises.
     let mut seen = vec![false; facts.exercises().len()];
-    let mut out = Vec::new();
     for s in sessions {
         let start = s.interval.start;
         let next = races.partition_point(|(r, _)| *r <= start);
@@ -51,5 +50,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             );
         }
     }
-    out
 }

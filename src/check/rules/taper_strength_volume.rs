@@ -9,14 +9,14 @@ use std::collections::BTreeMap;
 
 use super::progression::loads;
 use crate::check::Context;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
 use crate::plan::{Week, format_number};
 use crate::span::Span;
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let plan = ctx.plan;
     let Some(race) = plan.goal_race() else {
-        return Vec::new();
+        return;
     };
     let taper: Vec<&Week> = ctx
         .facts
@@ -25,7 +25,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         .map(|(w, ..)| w)
         .collect();
     let Some(first_taper) = taper.first() else {
-        return Vec::new();
+        return;
     };
     let reference_weeks = ctx.params.number("reference-weeks").max(1.0) as usize;
     let reference: Vec<&Week> = ctx
@@ -41,7 +41,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         .take(reference_weeks)
         .collect();
     if reference.is_empty() {
-        return Vec::new();
+        return;
     }
     let volume = |weeks: &[&Week]| -> f64 {
         let sets: u32 = weeks
@@ -54,7 +54,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     };
     let (before, during) = (volume(&reference), volume(&taper));
     if before <= 0.0 {
-        return Vec::new();
+        return;
     }
     let cut = (1.0 - during / before) * 100.0;
     let (min_cut, max_cut) = (ctx.params.number("min-cut"), ctx.params.number("max-cut"));
@@ -69,13 +69,11 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         format_number(during.round()),
         format_number(before.round())
     );
-    let mut out = Vec::new();
     let range = format!("{}-{}%", format_number(min_cut), format_number(max_cut));
-    let weekly = |f: Finding| {
-        taper
-            .iter()
-            .map(move |w| f.clone().in_week(w.number))
-            .collect::<Vec<_>>()
+    let mut weekly = |f: Finding| {
+        for w in &taper {
+            out.push(f.clone().in_week(w.number));
+        }
     };
     if cut + 1e-6 < min_cut {
         let message = if cut.round() <= 0.0 {
@@ -88,19 +86,19 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 format_number(cut.round())
             )
         };
-        out.extend(weekly(
+        weekly(
             Finding::new(span, label, message)
             .help(format!("cut the sets of the taper weeks by {range} and keep the loads, e.g. `taper 2 weeks {{ volume -50% }}`")),
-        ));
+        );
     } else if cut > max_cut + 1e-6 {
-        out.extend(weekly(
+        weekly(
             Finding::new(span, label, format!(
                 "the taper cuts strength volume by {}% ({numbers}), more than the {range} of the best tapers",
                 format_number(cut.round())
             ))
             .help("keep a little more of the strength work in the taper (the frequency and the loads, with fewer sets) so that strength holds to race day")
             .mild(),
-        ));
+        );
     }
     // Loads: the heaviest of each exercise in the taper against before.
     let max_drop = ctx.params.number("max-load-drop");
@@ -122,7 +120,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             );
         }
     }
-    out
 }
 
 /// The heaviest external load of each exercise over `weeks`, with the line,

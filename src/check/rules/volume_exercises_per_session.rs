@@ -2,9 +2,9 @@
 //! a session, or more than `max-lower` lower-body ones.
 
 use crate::check::Context;
-use crate::check::finding::{Finding, LazyText};
+use crate::check::finding::{Finding, Findings, LazyText};
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let max_all = ctx.params.number("max-exercises");
     let max_lower = ctx.params.number("max-lower");
     let help_all = LazyText::new(|| {
@@ -13,7 +13,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             crate::plan::format_number(max_all)
         )
     });
-    let mut out = Vec::new();
     for s in ctx.facts.sessions() {
         let total = s.exercises.len();
         let lower = ctx.facts.lines(s).filter(|p| p.is(|e| e.lower)).count();
@@ -37,5 +36,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             );
         }
     }
-    out
 }

@@ -4,10 +4,10 @@
 
 use crate::check::Context;
 use crate::check::facts::{reps_high, reps_low};
-use crate::check::finding::{Finding, LazyText};
+use crate::check::finding::{Finding, Findings, LazyText};
 use crate::plan::WeekKind;
 
-pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let p = ctx.params;
     let (min_sets, max_sets) = (p.number("min-sets"), p.number("max-sets"));
     let (min_reps, max_reps) = (p.number("min-reps"), p.number("max-reps"));
@@ -20,7 +20,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     };
     let sets_range = LazyText::new(|| range(min_sets, max_sets));
     let reps_range = LazyText::new(|| range(min_reps, max_reps));
-    let mut out = Vec::new();
     for (week, facts, sessions) in ctx.facts.weeks() {
         if week.kind != WeekKind::Loading || facts.taper {
             continue;
@@ -74,5 +73,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             }
         }
     }
-    out
 }
