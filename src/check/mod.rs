@@ -131,52 +131,8 @@ pub fn check_plan(plan: &Plan, options: &Options) -> Vec<Diagnostic> {
     for found in merged {
         found.into_diagnostics(&mut diags);
     }
-    sort(&mut diags);
+    diagnostic::sort(&mut diags);
     diags
-}
-
-/// Sorts as [`diagnostic::sort`] does (the same order, ties kept as they
-/// are), without its scratch copy of the diagnostics: the order is worked
-/// out on their positions, and then the diagnostics are moved into it.
-fn sort(diags: &mut [Diagnostic]) {
-    let Ok(n) = u32::try_from(diags.len()) else {
-        diagnostic::sort(diags);
-        return;
-    };
-    let mut order: Vec<u32> = (0..n).collect();
-    {
-        let at = |i: u32| diags.get(i as usize);
-        order.sort_by(|&a, &b| match (at(a), at(b)) {
-            (Some(a), Some(b)) => compare(a, b),
-            _ => std::cmp::Ordering::Equal,
-        });
-    }
-    // `diags[i]` is to be what is now at `order[i]`: follow each cycle of
-    // the permutation, marking a place done by pointing it at itself.
-    for start in 0..order.len() {
-        let mut i = start;
-        while let Some(from) = order.get(i).map(|&f| f as usize) {
-            if let Some(slot) = order.get_mut(i) {
-                *slot = i as u32;
-            }
-            if from == start || from == i {
-                break;
-            }
-            diags.swap(i, from);
-            i = from;
-        }
-    }
-}
-
-/// The order of [`diagnostic::sort`]: by primary span, the most severe
-/// first, then by code and message.
-fn compare(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
-    let key = |d: &Diagnostic| d.primary_span().map_or((0, 0), |s| (s.start, s.end));
-    key(a)
-        .cmp(&key(b))
-        .then_with(|| b.severity.cmp(&a.severity))
-        .then_with(|| a.code.cmp(&b.code))
-        .then_with(|| a.message.cmp(&b.message))
 }
 
 #[cfg(test)]
@@ -223,53 +179,6 @@ mod tests {
             }
         }
         out
-    }
-
-    /// The in-place sort puts diagnostics in the order of
-    /// `diagnostic::sort`, ties included, whatever order they come in.
-    #[test]
-    fn sorts_as_the_diagnostic_module_does() {
-        let compiled = crate::compile(&busy_plan(26));
-        let mut diags = check(&compiled, &Options::default());
-        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-        for entry in std::fs::read_dir(examples).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "stride") {
-                let compiled = crate::compile(&std::fs::read_to_string(&path).unwrap());
-                diags.extend(compiled.diagnostics.iter().cloned());
-                diags.extend(check(&compiled, &Options::default()));
-            }
-        }
-        assert!(diags.len() > 30, "{}", diags.len());
-        // Ties: copies that differ only in what the order does not look at.
-        let copies: Vec<Diagnostic> = diags
-            .iter()
-            .step_by(3)
-            .map(|d| {
-                let mut d = d.clone();
-                d.weeks.push(999);
-                d
-            })
-            .collect();
-        diags.extend(copies);
-        for round in 0..4 {
-            let mut shuffled = diags.clone();
-            match round {
-                0 => shuffled.reverse(),
-                1 => shuffled.rotate_left(37),
-                2 => {
-                    let n = shuffled.len();
-                    for i in 0..n {
-                        shuffled.swap(i, (i * 7919 + 13) % n);
-                    }
-                }
-                _ => {}
-            }
-            let mut expected = shuffled.clone();
-            diagnostic::sort(&mut expected);
-            sort(&mut shuffled);
-            assert!(shuffled == expected, "round {round}");
-        }
     }
 
     /// The fastest of `runs` calls of `work`, its result dropped untimed.
