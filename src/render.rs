@@ -278,6 +278,32 @@ impl Style {
 /// Renders diagnostics the way `stride check` prints them.
 #[cfg(feature = "cli")]
 pub fn human(diagnostics: &[Diagnostic], name: &str, text: &str, style: Style) -> String {
+    human_parts(diagnostics, name, text, style).concat()
+}
+
+/// [`human`], one piece per diagnostic: a large plan's report (ten times
+/// its size, for a plan that draws hundreds of findings) can then be
+/// written out without first being copied into one growing string.
+pub fn human_parts(
+    diagnostics: &[Diagnostic],
+    name: &str,
+    text: &str,
+    style: Style,
+) -> Vec<String> {
+    let mut parts = Vec::with_capacity(diagnostics.len());
+    human_each(diagnostics, name, text, style, |part| parts.push(part));
+    parts
+}
+
+/// [`human`], handing each diagnostic's rendering to `each` as soon as it
+/// is made (to write it out and drop it).
+pub fn human_each(
+    diagnostics: &[Diagnostic],
+    name: &str,
+    text: &str,
+    style: Style,
+    mut each: impl FnMut(String),
+) {
     use miette::{GraphicalReportHandler, GraphicalTheme, ThemeCharacters, ThemeStyles};
 
     let theme = GraphicalTheme {
@@ -297,16 +323,17 @@ pub fn human(diagnostics: &[Diagnostic], name: &str, text: &str, style: Style) -
         .with_links(false)
         .with_context_lines(1);
     let source = IndexedSource::new(name, text);
-    let mut out = String::new();
     for diagnostic in diagnostics {
         let report = Report {
             diagnostic,
             source: &source,
         };
+        let mut out = String::new();
         // Writing into a String cannot fail.
         let _ = handler.render_report(&mut out, &report);
+        out.shrink_to_fit();
+        each(out);
     }
-    out
 }
 
 #[cfg(test)]

@@ -131,10 +131,13 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
             color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             ..Style::PLAIN
         };
-        err!(
-            "{}",
-            render::human(&diagnostics, &source.name, &source.text, style)
-        );
+        // Written a diagnostic at a time: a report can be ten times the
+        // size of the plan.
+        let mut stderr = std::io::BufWriter::new(std::io::stderr().lock());
+        render::human_each(&diagnostics, &source.name, &source.text, style, |part| {
+            let _ = stderr.write_all(part.as_bytes());
+        });
+        let _ = stderr.flush();
     }
     if diagnostics
         .iter()

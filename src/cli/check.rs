@@ -139,10 +139,18 @@ impl Input {
 
 /// What became of one input: its diagnostics, or why it could not be
 /// checked.
+/// A part of the human report: text made already, or the diagnostics
+/// of `files[i]`, to be rendered as they are written.
+enum Piece {
+    Text(String),
+    File(usize),
+}
+
 struct Outcome {
     result: Result<CheckedFile, String>,
-    /// The human rendering, made in parallel with the checking.
-    human: Option<String>,
+    /// The human rendering, made in parallel with the checking, a piece
+    /// per diagnostic.
+    human: Option<Vec<String>>,
 }
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -195,7 +203,10 @@ pub fn run(args: CheckArgs) -> u8 {
                 configs.get(&config_dir(args.stdin_filename.as_deref().unwrap_or("-"))),
             ),
         };
-        check_one(source, config, &overrides, human.then_some(style))
+        // Several plans are rendered in parallel as they are checked; one
+        // is rendered as it is written, a diagnostic at a time.
+        let render = human && inputs.len() > 1;
+        check_one(source, config, &overrides, render.then_some(style))
     };
     // One plan is not worth waking a thread pool for.
     let outcomes: Vec<Outcome> = if inputs.len() > 1 {
@@ -205,19 +216,21 @@ pub fn run(args: CheckArgs) -> u8 {
     };
 
     let mut files = Vec::new();
-    let mut human_text = String::new();
+    let mut pieces = Vec::new();
     for outcome in outcomes {
         match outcome.result {
             Ok(file) => {
-                if let Some(text) = outcome.human {
-                    human_text.push_str(&text);
+                match outcome.human {
+                    Some(parts) => pieces.extend(parts.into_iter().map(Piece::Text)),
+                    None if human => pieces.push(Piece::File(files.len())),
+                    None => {}
                 }
                 files.push(file);
             }
             Err(message) => {
                 // In the human format, the error line takes its file's place.
                 if human && args.output.is_none() {
-                    human_text.push_str(&format!("error: {message}\n"));
+                    pieces.push(Piece::Text(format!("error: {message}\n")));
                 } else {
                     stderr.line(&format!("error: {message}"));
                 }
@@ -226,19 +239,38 @@ pub fn run(args: CheckArgs) -> u8 {
         }
     }
 
-    let rendered = match format.render(&files) {
-        Some(text) => text,
-        None => human_text,
+    // The human report is written a piece at a time: for a plan that
+    // draws hundreds of findings it is ten times the plan's size.
+    let report = |out: &mut dyn Write| -> io::Result<()> {
+        if let Some(text) = format.render(&files) {
+            return out.write_all(text.as_bytes());
+        }
+        for piece in &pieces {
+            match piece {
+                Piece::Text(text) => out.write_all(text.as_bytes())?,
+                Piece::File(i) => {
+                    let Some(file) = files.get(*i) else { continue };
+                    let mut written = Ok(());
+                    render::human_each(&file.diagnostics, &file.name, &file.text, style, |p| {
+                        if written.is_ok() {
+                            written = out.write_all(p.as_bytes());
+                        }
+                    });
+                    written?;
+                }
+            }
+        }
+        Ok(())
     };
     let written = match (&args.output, human) {
-        (Some(path), _) => super::output::write_atomic(path, rendered.as_bytes())
+        (Some(path), _) => super::output::write_atomic_with(path, report)
             .map_err(|e| format!("{}: {e}", path.display())),
         (None, true) => {
-            stderr.text(&rendered);
+            let _ = stderr.write_with(report);
             Ok(())
         }
         (None, false) => Sink::stdout()
-            .write(&rendered)
+            .write_with(report)
             .map_err(|e| format!("cannot write to standard output: {e}")),
     };
     if let Err(message) = written {
@@ -288,10 +320,17 @@ fn check_one(
         overrides: overrides.clone(),
     };
     let compiled = crate::compile(&source.text);
-    let mut diagnostics = compiled.diagnostics.clone();
-    diagnostics.extend(crate::check::check(&compiled, &options));
+    let found = crate::check::check(&compiled, &options);
+    // The plan is not needed past here: drop it before rendering.
+    let crate::Compiled {
+        plan,
+        mut diagnostics,
+    } = compiled;
+    drop(plan);
+    diagnostics.extend(found);
     diagnostic::sort(&mut diagnostics);
-    let human = human.map(|style| render::human(&diagnostics, &source.name, &source.text, style));
+    let human =
+        human.map(|style| render::human_parts(&diagnostics, &source.name, &source.text, style));
     Outcome {
         result: Ok(CheckedFile {
             name: source.name,
@@ -400,14 +439,28 @@ impl Sink {
     }
 
     fn write(&mut self, text: &str) -> io::Result<()> {
-        if self.closed || text.is_empty() {
+        if text.is_empty() {
             return Ok(());
         }
+        self.write_with(|out| out.write_all(text.as_bytes()))
+    }
+
+    /// Writes what `write` writes, through one buffer.
+    fn write_with(
+        &mut self,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let buffered = |out: &mut dyn Write| {
+            let mut out = io::BufWriter::new(out);
+            write(&mut out).and_then(|()| out.flush())
+        };
         let result = if self.stdout {
-            let mut out = io::stdout().lock();
-            out.write_all(text.as_bytes()).and_then(|()| out.flush())
+            buffered(&mut io::stdout().lock())
         } else {
-            io::stderr().lock().write_all(text.as_bytes())
+            buffered(&mut io::stderr().lock())
         };
         match result {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {

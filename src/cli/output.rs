@@ -13,6 +13,15 @@ use std::sync::atomic::{AtomicU32, Ordering};
 /// An existing file keeps its permissions; a symbolic link keeps pointing
 /// where it did, and the file it points to is replaced.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |out| out.write_all(bytes))
+}
+
+/// [`write_atomic`] of what `write` writes, which need not be in memory
+/// all at once.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let target = resolve_link(path)?;
     let existing = match fs::metadata(&target) {
         Ok(meta) if meta.is_dir() => {
@@ -35,7 +44,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
     let (mut file, temp) = create_temp(&dir, &name.to_string_lossy())?;
     let guard = RemoveOnDrop(Some(temp.clone()));
-    file.write_all(bytes)?;
+    {
+        let mut out = io::BufWriter::new(&mut file);
+        write(&mut out)?;
+        out.flush()?;
+    }
     if let Some(permissions) = existing {
         file.set_permissions(permissions)?;
     }
