@@ -242,8 +242,8 @@ pub fn run(args: CheckArgs) -> u8 {
     // The human report is written a piece at a time: for a plan that
     // draws hundreds of findings it is ten times the plan's size.
     let report = |out: &mut dyn Write| -> io::Result<()> {
-        if let Some(text) = format.render(&files) {
-            return out.write_all(text.as_bytes());
+        if let Some(written) = format.write(&files, out) {
+            return written;
         }
         for piece in &pieces {
             match piece {

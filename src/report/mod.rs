@@ -14,6 +14,7 @@ pub mod rules_doc;
 pub mod sarif;
 
 use std::fmt;
+use std::io;
 use std::str::FromStr;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -124,6 +125,20 @@ impl Format {
             Format::Github => github::render(files),
             Format::Junit => junit::render(files),
         })
+    }
+}
+
+impl Format {
+    /// Writes every file's diagnostics to `out`, as [`Format::render`]
+    /// renders them, without holding the whole report where the format
+    /// allows (SARIF); `None` for [`Format::Human`].
+    pub fn write(self, files: &[CheckedFile], out: &mut dyn io::Write) -> Option<io::Result<()>> {
+        match self {
+            Format::Sarif => Some(sarif::write(files, out)),
+            _ => self
+                .render(files)
+                .map(|text| out.write_all(text.as_bytes())),
+        }
     }
 }
 

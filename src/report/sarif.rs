@@ -5,111 +5,153 @@
 //!
 //! `.ci/sarif/` validates this output against the official schema with
 //! `@microsoft/sarif-multitool` (tests/sarif.rs, `STRIDE_EXTERNAL=1`).
+//!
+//! The document is serialized straight from typed data that borrows from
+//! the checked files and the registry; the results are streamed from
+//! `files` one by one, so the only large allocation is the output itself.
+//! Every object's fields are declared in sorted (bytewise) key order, the
+//! order this output has always had (it used to be built as a
+//! `serde_json::Value`, whose objects sort their keys); keep it that way
+//! when adding fields, or the snapshots change.
 
 use std::collections::BTreeMap;
+use std::{fmt, io};
 
-use serde_json::{Value, json};
+use serde::ser::SerializeSeq;
+use serde::{Serialize, Serializer};
 
-use super::location::LineIndex;
+use super::location::{LineIndex, Location};
 use super::{CheckedFile, rule_url};
 use crate::check::{Level, Registry};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
+/// The SARIF log of `files`, pretty-printed, with a trailing newline.
 pub fn render(files: &[CheckedFile]) -> String {
     let registry = Registry::builtin();
-    let mut rules: Vec<Value> = Vec::new();
-    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let codes = compiler_codes(files, registry);
+    let mut out = Vec::with_capacity(estimated_len(files, registry, &codes));
+    // Writing to a `Vec` cannot fail, and neither can any `Serialize`
+    // impl here.
+    let _ = write_with(files, registry, codes, &mut out);
+    // serde_json writes only valid UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes what [`render`] returns to `out` as it is made, without holding
+/// the whole log in memory. serde_json writes many small pieces: give it a
+/// buffered writer.
+pub fn write(files: &[CheckedFile], out: impl io::Write) -> io::Result<()> {
+    let registry = Registry::builtin();
+    write_with(files, registry, compiler_codes(files, registry), out)
+}
+
+fn write_with(
+    files: &[CheckedFile],
+    registry: &Registry,
+    codes: Vec<&str>,
+    mut out: impl io::Write,
+) -> io::Result<()> {
+    let mut rules: Vec<Rule> = Vec::with_capacity(registry.rules().len() + codes.len());
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     for doc in registry.rules() {
-        index.insert(doc.name.clone(), rules.len());
-        rules.push(json!({
-            "id": doc.name,
-            "shortDescription": { "text": doc.summary.trim() },
-            "fullDescription": { "text": doc.rationale.trim() },
-            "help": { "text": format!("{}\n\n{}", doc.summary.trim(), doc.rationale.trim()) },
-            "helpUri": rule_url(&doc.name),
-            "defaultConfiguration": { "level": sarif_level(doc.level) },
-            "properties": { "tags": [doc.category] },
-        }));
+        index.insert(&doc.name, rules.len());
+        rules.push(Rule {
+            default_configuration: Configuration {
+                level: sarif_level(doc.level),
+            },
+            full_description: Some(Message::new(doc.rationale.trim())),
+            help: Message {
+                text: Joined([doc.summary.trim(), "\n\n", doc.rationale.trim()]),
+            },
+            help_uri: rule_url(&doc.name),
+            id: &doc.name,
+            properties: Tags {
+                tags: [&doc.category],
+            },
+            short_description: ShortDescription::Text(doc.summary.trim()),
+        });
     }
-    // Compiler errors have no registry entry; they are always errors.
+    for code in codes {
+        index.insert(code, rules.len());
+        rules.push(Rule {
+            default_configuration: Configuration { level: "error" },
+            full_description: None,
+            help: Message::new(
+                "The plan cannot be compiled until this is fixed; the message says how.",
+            ),
+            help_uri: rule_url(code),
+            id: code,
+            properties: Tags { tags: ["compiler"] },
+            short_description: ShortDescription::CompilerError(code),
+        });
+    }
+
+    let document = Document {
+        schema: SCHEMA,
+        runs: [Run {
+            column_kind: "unicodeCodePoints",
+            results: Results {
+                files,
+                index: &index,
+            },
+            tool: Tool {
+                driver: Driver {
+                    information_uri: "https://github.com/stride-plans/stride",
+                    name: "stride",
+                    rules,
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                },
+            },
+        }],
+        version: "2.1.0",
+    };
+    serde_json::to_writer_pretty(&mut out, &document)?;
+    out.write_all(b"\n")
+}
+
+/// The codes of the compiler errors among the diagnostics, sorted and
+/// without repeats: they have no registry entry, and each gets a rule of
+/// its own after the registry's, always an error.
+fn compiler_codes<'a>(files: &'a [CheckedFile], registry: &Registry) -> Vec<&'a str> {
     let mut codes: Vec<&str> = files
         .iter()
         .flat_map(|f| &f.diagnostics)
         .map(|d| &*d.code)
-        .filter(|c| !index.contains_key(*c))
+        .filter(|c| registry.get(c).is_none())
         .collect();
     codes.sort_unstable();
     codes.dedup();
-    for code in codes {
-        index.insert(code.to_string(), rules.len());
-        rules.push(json!({
-            "id": code,
-            "shortDescription": { "text": format!("stride compiler error `{code}`") },
-            "help": { "text": "The plan cannot be compiled until this is fixed; the message says how." },
-            "helpUri": rule_url(code),
-            "defaultConfiguration": { "level": "error" },
-            "properties": { "tags": ["compiler"] },
-        }));
-    }
+    codes
+}
 
-    let mut results = Vec::new();
-    for file in files {
-        let lines = LineIndex::new(&file.text);
-        let uri = uri(&file.name);
-        for d in &file.diagnostics {
-            let mut text = d.message.clone();
-            if let Some(help) = &d.help {
-                text.push_str("\nhelp: ");
-                text.push_str(help);
-            }
-            let mut physical = json!({ "artifactLocation": { "uri": uri } });
-            if let Some(at) = lines.locate(d) {
-                physical["region"] = json!({
-                    "startLine": at.line,
-                    "startColumn": at.column,
-                    "endLine": at.end_line,
-                    "endColumn": at.end_column,
-                });
-            }
-            let mut result = json!({
-                "ruleId": d.code,
-                "level": match d.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                    Severity::Advice => "note",
-                },
-                "message": { "text": text },
-                "locations": [{ "physicalLocation": physical }],
-            });
-            if let Some(&i) = index.get(&*d.code) {
-                result["ruleIndex"] = json!(i);
-            }
-            if !d.weeks.is_empty() {
-                result["properties"] = json!({ "weeks": d.weeks });
-            }
-            results.push(result);
-        }
-    }
-
-    let document = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "stride",
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/stride-plans/stride",
-                "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    });
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
-    text.push('\n');
-    text
+/// A guess at the length of the output, usually a little above it, so
+/// that the buffer is seldom grown (each growth briefly holds the old and
+/// the new buffer). The constants are the pretty-printed JSON around the
+/// variable text: about 700 bytes a rule (500 for a compiler error code)
+/// and 560 a result, plus 90 for a result's `properties` and 19 a week.
+fn estimated_len(files: &[CheckedFile], registry: &Registry, codes: &[&str]) -> usize {
+    let rules: usize = registry
+        .rules()
+        .iter()
+        .map(|doc| 700 + 2 * (doc.summary.len() + doc.rationale.len()))
+        .chain(codes.iter().map(|code| 500 + 2 * code.len()))
+        .sum();
+    let results: usize = files
+        .iter()
+        .flat_map(|f| f.diagnostics.iter().map(move |d| (f.name.len(), d)))
+        .map(|(name, d)| {
+            let weeks = if d.weeks.is_empty() {
+                0
+            } else {
+                90 + 19 * d.weeks.len()
+            };
+            let help = d.help.as_ref().map_or(0, |h| h.len() + 8);
+            580 + name + d.code.len() + d.message.len() + help + weeks
+        })
+        .sum();
+    1024 + rules + results
 }
 
 fn sarif_level(level: Level) -> &'static str {
@@ -119,6 +161,222 @@ fn sarif_level(level: Level) -> &'static str {
         Level::Warn => "warning",
         Level::Deny => "error",
     }
+}
+
+/// The whole SARIF log.
+#[derive(Serialize)]
+struct Document<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a>; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    column_kind: &'static str,
+    results: Results<'a>,
+    tool: Tool<'a>,
+}
+
+#[derive(Serialize)]
+struct Tool<'a> {
+    driver: Driver<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver<'a> {
+    information_uri: &'static str,
+    name: &'static str,
+    rules: Vec<Rule<'a>>,
+    semantic_version: &'static str,
+}
+
+/// A `reportingDescriptor`: one checker rule or compiler error code.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule<'a> {
+    default_configuration: Configuration,
+    /// The rationale; compiler errors have none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    full_description: Option<Message<'a>>,
+    help: Message<'a>,
+    help_uri: String,
+    id: &'a str,
+    properties: Tags<'a>,
+    short_description: ShortDescription<'a>,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct Tags<'a> {
+    tags: [&'a str; 1],
+}
+
+/// A rule's one-line description: its summary, or for a compiler error
+/// code, `stride compiler error `CODE``.
+enum ShortDescription<'a> {
+    Text(&'a str),
+    CompilerError(&'a str),
+}
+
+impl Serialize for ShortDescription<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = match *self {
+            ShortDescription::Text(text) => Joined([text, "", ""]),
+            ShortDescription::CompilerError(code) => Joined(["stride compiler error `", code, "`"]),
+        };
+        Message { text }.serialize(serializer)
+    }
+}
+
+/// A SARIF `message` (or `multiformatMessageString`): `{"text": ...}`.
+#[derive(Serialize)]
+struct Message<'a> {
+    text: Joined<'a>,
+}
+
+impl<'a> Message<'a> {
+    fn new(text: &'a str) -> Self {
+        Message {
+            text: Joined([text, "", ""]),
+        }
+    }
+}
+
+/// Up to three pieces of text serialized as one JSON string, without
+/// joining them in memory first.
+#[derive(Clone, Copy)]
+struct Joined<'a>([&'a str; 3]);
+
+impl fmt::Display for Joined<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.iter().try_for_each(|part| f.write_str(part))
+    }
+}
+
+impl Serialize for Joined<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Every diagnostic of every file as a SARIF `result`, in order, made one
+/// at a time while serializing.
+struct Results<'a> {
+    files: &'a [CheckedFile],
+    /// The position of each rule in `tool.driver.rules`.
+    index: &'a BTreeMap<&'a str, usize>,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let count = self.files.iter().map(|f| f.diagnostics.len()).sum();
+        let mut seq = serializer.serialize_seq(Some(count))?;
+        for file in self.files {
+            let lines = LineIndex::new(&file.text);
+            let uri = uri(&file.name);
+            for d in &file.diagnostics {
+                seq.serialize_element(&SarifResult::new(d, &uri, &lines, self.index))?;
+            }
+        }
+        seq.end()
+    }
+}
+
+/// One finding.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    level: &'static str,
+    locations: [LocationEntry<'a>; 1],
+    message: Message<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<Weeks<'a>>,
+    rule_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+}
+
+impl<'a> SarifResult<'a> {
+    fn new(
+        d: &'a Diagnostic,
+        uri: &'a str,
+        lines: &LineIndex<'_>,
+        index: &BTreeMap<&str, usize>,
+    ) -> Self {
+        let text = match &d.help {
+            Some(help) => Joined([&d.message, "\nhelp: ", help]),
+            None => Joined([&d.message, "", ""]),
+        };
+        SarifResult {
+            level: match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Advice => "note",
+            },
+            locations: [LocationEntry {
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation { uri },
+                    region: lines.locate(d).map(Region::from),
+                },
+            }],
+            message: Message { text },
+            properties: (!d.weeks.is_empty()).then_some(Weeks { weeks: &d.weeks }),
+            rule_id: &d.code,
+            rule_index: index.get(&*d.code).copied(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LocationEntry<'a> {
+    physical_location: PhysicalLocation<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation<'a> {
+    artifact_location: ArtifactLocation<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region>,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation<'a> {
+    uri: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    end_column: usize,
+    end_line: usize,
+    start_column: usize,
+    start_line: usize,
+}
+
+impl From<Location> for Region {
+    fn from(at: Location) -> Self {
+        Region {
+            end_column: at.end_column,
+            end_line: at.end_line,
+            start_column: at.column,
+            start_line: at.line,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Weeks<'a> {
+    weeks: &'a [u32],
 }
 
 /// A plan's name as a URI reference: relative paths stay relative (code
@@ -144,6 +402,66 @@ pub fn uri(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    /// The output, rendered or streamed, is exactly what `serde_json::Value`
+    /// would print: keys in sorted order (the order SARIF output has always had), optional
+    /// fields left out, pretty-printed with a trailing newline.
+    #[test]
+    fn fields_in_sorted_order() {
+        let rule = &Registry::builtin().rules()[0].name;
+        let text = "plan \"Café\"\nstart 2027-01-04\n";
+        let files = [
+            CheckedFile {
+                name: "plans/a b.stride".to_string(),
+                text: text.to_string(),
+                diagnostics: vec![
+                    Diagnostic::error("E-TEST", "broken \"quote\"")
+                        .with_label(Span::new(6, 12), "here")
+                        .with_help("fix it"),
+                    Diagnostic {
+                        weeks: vec![1, 3],
+                        ..Diagnostic::warning(rule.clone(), "no span")
+                    },
+                ],
+            },
+            CheckedFile {
+                name: "/tmp/empty.stride".to_string(),
+                text: String::new(),
+                diagnostics: Vec::new(),
+            },
+        ];
+        let out = render(&files);
+        let mut streamed = Vec::new();
+        write(&files, &mut streamed).unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), out);
+        let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(out, serde_json::to_string_pretty(&value).unwrap() + "\n");
+
+        let results = &value["runs"][0]["results"];
+        assert_eq!(
+            results[0]["message"]["text"],
+            "broken \"quote\"\nhelp: fix it"
+        );
+        assert_eq!(
+            results[0]["locations"][0]["physicalLocation"]["region"]["startColumn"],
+            7
+        );
+        assert!(results[0].get("properties").is_none());
+        assert_eq!(results[1]["properties"]["weeks"], serde_json::json!([1, 3]));
+        let rules = value["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap();
+        let compiler = &rules[results[0]["ruleIndex"].as_u64().unwrap() as usize];
+        assert_eq!(compiler["id"], "E-TEST");
+        assert!(compiler.get("fullDescription").is_none());
+        assert_eq!(
+            rules[results[1]["ruleIndex"].as_u64().unwrap() as usize]["id"],
+            **rule
+        );
+    }
+
     #[test]
     fn uris() {
         assert_eq!(super::uri("plans/a b.stride"), "plans/a%20b.stride");
