@@ -19,6 +19,7 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod emit;
+mod fastmap;
 pub mod fmt;
 pub mod generate;
 pub mod lower;

@@ -433,7 +433,7 @@ impl LoadValue {
 /// while a plan is lowered.
 #[derive(Default)]
 pub(crate) struct SetsInterner {
-    table: std::collections::HashSet<Interned, std::hash::BuildHasherDefault<QuickHasher>>,
+    table: crate::fastmap::FastSet<Interned>,
 }
 
 /// A [`Sets`] in the interner's table, found by its groups.
@@ -469,36 +469,6 @@ impl SetsInterner {
         let sets = Sets(Arc::new(list));
         self.table.insert(Interned(sets.clone()));
         sets
-    }
-}
-
-/// A multiply-rotate hash of a few words (the one rustc uses): the
-/// interner hashes every prescription of a plan, and these keys are
-/// neither long nor chosen by an attacker who gains from collisions.
-#[derive(Default)]
-struct QuickHasher(u64);
-
-impl std::hash::Hasher for QuickHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

@@ -13,9 +13,9 @@ use std::sync::{Arc, OnceLock};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use super::fastmap::FastMap;
 use crate::ast::{Intensity, Reps};
 use crate::catalogue::{Exercise, LOWER_BODY, UPPER_BODY};
+use crate::fastmap::FastMap;
 use crate::plan::{
     LoadValue, Plan, Prescription, RaceEvent, RunOccurrence, SessionOccurrence, SetGroup, Week,
     WeekKind,

@@ -10,9 +10,9 @@ use std::hash::Hasher;
 use jiff::civil::Date;
 
 use super::facts::DAY_AND_DATE;
-use super::fastmap::{FastHasher, FastMap};
 use super::registry::{Level, RuleDoc};
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::fastmap::{FastHasher, FastMap};
 use crate::span::Span;
 
 /// Text a rule works out on first use: wording built from its parameters,

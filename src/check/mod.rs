@@ -16,7 +16,6 @@
 
 pub mod config;
 pub mod facts;
-mod fastmap;
 pub mod finding;
 pub mod params;
 pub mod registry;

@@ -6,11 +6,11 @@
 //! everything inside. A suppression that suppresses nothing is itself a
 //! finding (`unused-suppression`), so that stale ones do not pile up.
 
-use super::fastmap::FastMap;
 use super::finding::{Finding, Findings};
 use super::registry::Registry;
 use crate::ast::Suppression;
 use crate::diagnostic::Diagnostic;
+use crate::fastmap::FastMap;
 use crate::span::Span;
 use crate::span::Spanned;
 

@@ -1,7 +1,8 @@
-//! A hash map for keys the checker makes itself (numbers, pointers, spans,
-//! short names).
+//! A fast hash for keys stride makes itself (numbers, pointers, spans,
+//! short names, set groups): the checker's lookups and lowering's
+//! interning of equal sets.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Much faster than the default hasher, whose resistance to crafted
@@ -9,6 +10,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// as it has lines. Only ever used for lookups, never iterated, so output
 /// never depends on its order.
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// The set of [`FastMap`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// The multiply-rotate hash of rustc (FxHash).
 #[derive(Default)]
