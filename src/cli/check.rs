@@ -137,8 +137,6 @@ impl Input {
     }
 }
 
-/// What became of one input: its diagnostics, or why it could not be
-/// checked.
 /// A part of the human report: text made already, or the diagnostics
 /// of `files[i]`, to be rendered as they are written.
 enum Piece {
@@ -146,6 +144,8 @@ enum Piece {
     File(usize),
 }
 
+/// What became of one input: its diagnostics, or why it could not be
+/// checked.
 struct Outcome {
     result: Result<CheckedFile, String>,
     /// The human rendering, made in parallel with the checking, a piece
