@@ -10,7 +10,7 @@ mod grammar;
 mod syntax_error;
 
 use pest::Parser;
-use pest::iterators::Pairs;
+use pest::iterators::{Pair, Pairs};
 
 use crate::ast;
 use crate::diagnostic::Diagnostic;
@@ -139,58 +139,54 @@ fn read_block<'s>(
     if !rest.trim_start_matches([' ', '\t']).starts_with("block") {
         return None;
     }
-    let open = StrideParser::parse(Rule::block_open_step, rest).ok()?;
     let marks = (
         builder.diagnostics.len(),
         builder.statements.len(),
         comments.len(),
     );
-    let mut pos = at;
-    let mut block = None;
-    for step in open {
-        comments.extend(comments::collect(source, at, Pairs::single(step.clone())));
-        pos = at + step.as_span().end();
-        builder.base = at;
-        block = Some(builder.block_open(step));
-    }
-    let mut block = block?;
+    let (open, mut pos) = step(Rule::block_open_step, builder, source, at, comments)?;
+    let mut block = builder.block_open(open);
     loop {
         let rest = source.get(pos..).unwrap_or_default();
         // The closing brace ends the body (nothing in it starts so).
         if rest.trim_start_matches([' ', '\t']).starts_with('}') {
             break;
         }
-        let Ok(body) = StrideParser::parse(Rule::block_body_step, rest) else {
+        let Some((body, end)) = step(Rule::block_body_step, builder, source, pos, comments) else {
             break;
         };
-        comments.extend(comments::collect(source, pos, body.clone()));
-        let Some(step) = body.into_iter().next() else {
-            break;
-        };
-        let end = pos + step.as_span().end();
-        builder.base = pos;
-        builder.block_body(&mut block, step);
+        builder.block_body(&mut block, body);
         if end <= pos {
             break;
         }
         pos = end;
     }
-    let rest = source.get(pos..).unwrap_or_default();
-    let close = StrideParser::parse(Rule::block_close_step, rest)
-        .ok()
-        .and_then(|pairs| pairs.into_iter().next());
-    let Some(close) = close else {
+    let Some((close, end)) = step(Rule::block_close_step, builder, source, pos, comments) else {
         // Not a whole block: forget what was read of it.
         builder.diagnostics.truncate(marks.0);
         builder.statements.truncate(marks.1);
         comments.truncate(marks.2);
         return None;
     };
-    comments.extend(comments::collect(source, pos, Pairs::single(close.clone())));
-    let end = pos + close.as_span().end();
-    builder.base = pos;
     items.extend(builder.block_close(block, close));
     Some(end)
+}
+
+/// One step of `rule` on the text from `at`: its pair, for the builder
+/// (whose base it sets to `at`), and where it ends; its comments are
+/// collected. `None`, having kept nothing, when the text does not match.
+fn step<'s>(
+    rule: Rule,
+    builder: &mut build::Builder<'s>,
+    source: &'s str,
+    at: usize,
+    comments: &mut Vec<ast::Comment>,
+) -> Option<(Pair<'s, Rule>, usize)> {
+    let pair = StrideParser::parse(rule, source.get(at..)?).ok()?.next()?;
+    comments.extend(comments::collect(source, at, Pairs::single(pair.clone())));
+    builder.base = at;
+    let end = at + pair.as_span().end();
+    Some((pair, end))
 }
 
 fn err_at(source: &str, at: usize, err: pest::error::Error<Rule>) -> pest::error::Error<Rule> {

@@ -28,13 +28,12 @@ use crate::diagnostic::{Diagnostic, Severity};
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// The SARIF log of `files`, pretty-printed, with a trailing newline.
+/// `stride check` streams it instead ([`write`]).
 pub fn render(files: &[CheckedFile]) -> String {
-    let registry = Registry::builtin();
-    let codes = compiler_codes(files, registry);
-    let mut out = Vec::with_capacity(estimated_len(files, registry, &codes));
+    let mut out = Vec::new();
     // Writing to a `Vec` cannot fail, and neither can any `Serialize`
     // impl here.
-    let _ = write_with(files, registry, codes, &mut out);
+    let _ = write(files, &mut out);
     // serde_json writes only valid UTF-8.
     String::from_utf8(out).unwrap_or_default()
 }
@@ -42,17 +41,9 @@ pub fn render(files: &[CheckedFile]) -> String {
 /// Writes what [`render`] returns to `out` as it is made, without holding
 /// the whole log in memory. serde_json writes many small pieces: give it a
 /// buffered writer.
-pub fn write(files: &[CheckedFile], out: impl io::Write) -> io::Result<()> {
+pub fn write(files: &[CheckedFile], mut out: impl io::Write) -> io::Result<()> {
     let registry = Registry::builtin();
-    write_with(files, registry, compiler_codes(files, registry), out)
-}
-
-fn write_with(
-    files: &[CheckedFile],
-    registry: &Registry,
-    codes: Vec<&str>,
-    mut out: impl io::Write,
-) -> io::Result<()> {
+    let codes = compiler_codes(files, registry);
     let mut rules: Vec<Rule> = Vec::with_capacity(registry.rules().len() + codes.len());
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     for doc in registry.rules() {
@@ -124,34 +115,6 @@ fn compiler_codes<'a>(files: &'a [CheckedFile], registry: &Registry) -> Vec<&'a 
     codes.sort_unstable();
     codes.dedup();
     codes
-}
-
-/// A guess at the length of the output, usually a little above it, so
-/// that the buffer is seldom grown (each growth briefly holds the old and
-/// the new buffer). The constants are the pretty-printed JSON around the
-/// variable text: about 700 bytes a rule (500 for a compiler error code)
-/// and 560 a result, plus 90 for a result's `properties` and 19 a week.
-fn estimated_len(files: &[CheckedFile], registry: &Registry, codes: &[&str]) -> usize {
-    let rules: usize = registry
-        .rules()
-        .iter()
-        .map(|doc| 700 + 2 * (doc.summary.len() + doc.rationale.len()))
-        .chain(codes.iter().map(|code| 500 + 2 * code.len()))
-        .sum();
-    let results: usize = files
-        .iter()
-        .flat_map(|f| f.diagnostics.iter().map(move |d| (f.name.len(), d)))
-        .map(|(name, d)| {
-            let weeks = if d.weeks.is_empty() {
-                0
-            } else {
-                90 + 19 * d.weeks.len()
-            };
-            let help = d.help.as_ref().map_or(0, |h| h.len() + 8);
-            580 + name + d.code.len() + d.message.len() + help + weeks
-        })
-        .sum();
-    1024 + rules + results
 }
 
 fn sarif_level(level: Level) -> &'static str {
