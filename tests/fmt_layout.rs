@@ -121,17 +121,17 @@ fn syntax_errors_leave_the_text_alone() {
 }
 
 #[test]
-fn a_statement_the_tree_dropped_is_not_silently_lost() {
+fn a_repeated_statement_is_reported_not_silently_dropped() {
     let source = "plan \"P\"\nstart 2027-01-04\nblock \"B\" weeks 1-2 {\n  session \"A\" mon {\n    warmup 5min\n    warmup 10min\n    squat 3x5\n  }\n}\n";
-    let errors = stride::fmt::format(source).expect_err("overridden warmup");
+    let errors = stride::fmt::format(source).expect_err("repeated warmup");
     assert_eq!(errors.len(), 1);
-    assert_eq!(errors[0].code, "overridden-statement");
+    assert_eq!(errors[0].code, "duplicate-statement");
     let span = errors[0].primary_span().expect("span");
-    assert_eq!(&source[span.start..span.end], "warmup 5min");
+    assert_eq!(span.start, source.rfind("warmup").unwrap());
 
     let source = "plan \"P\"\nstart 2027-01-04\ndeload weeks 2 { load -10% load -20% }\n";
-    let errors = stride::fmt::format(source).expect_err("overridden modifier");
-    assert_eq!(errors[0].code, "overridden-statement");
+    let errors = stride::fmt::format(source).expect_err("repeated modifier");
+    assert_eq!(errors[0].code, "duplicate-statement");
 }
 
 #[test]

@@ -15,7 +15,6 @@ pub fn print(src: &str, file: &File) -> (String, Vec<Span>) {
     let mut layout = Layout {
         src,
         out: Printer::new(src, &comments),
-        overridden: Vec::new(),
     };
     let mut previous_multiline = false;
     for item in &file.items {
@@ -27,8 +26,7 @@ pub fn print(src: &str, file: &File) -> (String, Vec<Span>) {
         }
         previous_multiline = multiline;
     }
-    let mut overridden = layout.overridden;
-    overridden.extend(layout.out.unprinted_lines());
+    let mut overridden = layout.out.unprinted_lines();
     overridden.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     let mut kept: Vec<Span> = Vec::new();
     for span in overridden {
@@ -51,8 +49,6 @@ fn newline(src: &str) -> &'static str {
 struct Layout<'a> {
     src: &'a str,
     out: Printer<'a>,
-    /// Text the tree lost (a repeated modifier).
-    overridden: Vec<Span>,
 }
 
 impl Layout<'_> {
@@ -211,7 +207,6 @@ impl Layout<'_> {
             parts.push((keyword, volume.span.start, text));
         }
         parts.sort_by_key(|p| p.0);
-        self.count_modifiers(mods, parts.len());
         if !self.out.has_comment_between(open, close) {
             let inner: Vec<&str> = parts.iter().map(|p| p.2.as_str()).collect();
             let text = if inner.is_empty() {
@@ -232,23 +227,6 @@ impl Layout<'_> {
         }
         self.out.close(close, 0);
         index
-    }
-
-    /// A modifier given twice is read once: the tree keeps the last, and the
-    /// formatter must not silently drop the other.
-    fn count_modifiers(&mut self, mods: &Modifiers, kept: usize) {
-        let text = self.text(mods.span);
-        let mut written = 0;
-        for line in text.lines() {
-            let code = line.split('#').next().unwrap_or_default();
-            written += code
-                .split(|c: char| c.is_whitespace() || c == '{' || c == '}')
-                .filter(|w| *w == "load" || *w == "volume")
-                .count();
-        }
-        if written > kept {
-            self.overridden.push(mods.span);
-        }
     }
 
     fn athlete_item(&self, item: &AthleteItem) -> String {

@@ -134,8 +134,8 @@ impl<'a> Printer<'a> {
     }
 
     /// Source lines with code on them (not only blanks and comments) that
-    /// no anchor stands on: text the tree does not hold, such as a
-    /// statement a later one replaced.
+    /// no anchor stands on: text the tree does not hold. The parser reports
+    /// a repeated statement, so this is a safety net.
     pub fn unprinted_lines(&self) -> Vec<Span> {
         let mut out = Vec::new();
         for (number, &start) in self.line_starts.iter().enumerate() {

@@ -58,7 +58,7 @@ pub fn lower(
             }
         };
         if let Some(first) = seen.get(keyword) {
-            diags.push(super::header::duplicate(keyword, item.keyword, *first));
+            diags.push(crate::parse::duplicate(keyword, item.keyword, *first));
             continue;
         }
         seen.insert(keyword, item.keyword);

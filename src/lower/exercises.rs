@@ -76,7 +76,7 @@ fn define(
     for prop in &def.props {
         let keyword = prop_keyword(&prop.kind);
         if let Some(first) = seen.get(keyword) {
-            diags.push(super::header::duplicate(keyword, prop.keyword, *first));
+            diags.push(crate::parse::duplicate(keyword, prop.keyword, *first));
             continue;
         }
         seen.insert(keyword, prop.keyword);

@@ -8,6 +8,7 @@ use crate::ast::{
     RuleItem, RunLine, Taper,
 };
 use crate::diagnostic::Diagnostic;
+use crate::parse::duplicate;
 use crate::span::{Span, Spanned};
 
 /// The statements of a file sorted by kind. Statements that may appear once
@@ -75,17 +76,6 @@ pub fn read<'a>(file: &'a File, diags: &mut Vec<Diagnostic>) -> Header<'a> {
         ));
     }
     header
-}
-
-/// `duplicate-statement`: something that may be said once was said again.
-pub fn duplicate(what: &str, again: Span, first: Span) -> Diagnostic {
-    Diagnostic::error(
-        "duplicate-statement",
-        format!("`{what}` is given more than once"),
-    )
-    .with_label(again, "given again here")
-    .with_context(first, "first given here")
-    .with_help("remove one of them")
 }
 
 fn missing(keyword: &str, message: &str, example: &str) -> Diagnostic {

@@ -326,6 +326,8 @@ impl<'s> Builder<'s> {
             span: self.span(&pair),
             ..Modifiers::default()
         };
+        // The keyword of the first `load` and of the first `volume`.
+        let (mut first_load, mut first_volume) = (None, None);
         for modifier in children(pair) {
             let mut parts = children(modifier);
             let (Some(keyword), Some(value)) = (parts.next(), parts.next()) else {
@@ -335,10 +337,18 @@ impl<'s> Builder<'s> {
                 parse_number(value.as_str().trim_end_matches('%')),
                 self.span(&value),
             );
-            if keyword.as_rule() == Rule::kw_load {
-                out.load = Some(amount);
+            let (what, first, slot) = if keyword.as_rule() == Rule::kw_load {
+                ("load", &mut first_load, &mut out.load)
             } else {
-                out.volume = Some(amount);
+                ("volume", &mut first_volume, &mut out.volume)
+            };
+            let again = self.span(&keyword);
+            match *first {
+                Some(first) => self.diagnostics.push(duplicate(what, again, first)),
+                None => {
+                    *first = Some(again);
+                    *slot = Some(amount);
+                }
             }
         }
         out
@@ -505,9 +515,12 @@ impl<'s> Builder<'s> {
             Rule::runs_stmt => {
                 let runs_span = self.statement(self.span(&part));
                 let mut inner = children(part);
-                let _keyword = inner.next();
+                let keyword = inner.next().map_or(runs_span, |k| self.span(&k));
                 let lines = self.runs_body(inner);
-                block.runs = Some(Spanned::new(lines, runs_span));
+                match &block.runs {
+                    Some(first) => self.duplicate("runs", keyword, first.span),
+                    None => block.runs = Some(Spanned::new(lines, runs_span)),
+                }
             }
             Rule::bad_line => self.bad(&part, Context::Block),
             _ => {}
@@ -529,6 +542,7 @@ impl<'s> Builder<'s> {
             span: whole,
         };
         let mut header_ok = false;
+        let mut first_location = None;
         for part in children(pair) {
             match part.as_rule() {
                 Rule::session_head => {
@@ -555,13 +569,32 @@ impl<'s> Builder<'s> {
                     ));
                 }
                 Rule::location_item => {
-                    self.statement(self.span(&part));
+                    let statement = self.statement(self.span(&part));
                     let mut inner = children(part);
-                    let _keyword = inner.next();
-                    session.location = Some(self.string(inner.next()));
+                    let keyword = inner.next().map_or(statement, |k| self.span(&k));
+                    let location = self.string(inner.next());
+                    match first_location {
+                        Some(first) => self.duplicate("location", keyword, first),
+                        None => {
+                            first_location = Some(statement);
+                            session.location = Some(location);
+                        }
+                    }
                 }
-                Rule::warmup_item => session.warmup = Some(self.phase(part)),
-                Rule::cooldown_item => session.cooldown = Some(self.phase(part)),
+                Rule::warmup_item => {
+                    let (keyword, phase) = self.phase(part);
+                    match &session.warmup {
+                        Some(first) => self.duplicate("warmup", keyword, first.span),
+                        None => session.warmup = Some(phase),
+                    }
+                }
+                Rule::cooldown_item => {
+                    let (keyword, phase) = self.phase(part);
+                    match &session.cooldown {
+                        Some(first) => self.duplicate("cooldown", keyword, first.span),
+                        None => session.cooldown = Some(phase),
+                    }
+                }
                 Rule::exercise_line => {
                     if let Some(line) = self.exercise_line(part) {
                         session.exercises.push(line);
@@ -577,15 +610,25 @@ impl<'s> Builder<'s> {
         header_ok.then_some(session)
     }
 
-    fn phase(&mut self, pair: P<'s>) -> Phase {
+    /// A `warmup` or `cooldown` statement, and the span of its keyword.
+    fn phase(&mut self, pair: P<'s>) -> (Span, Phase) {
         let whole = self.statement(self.span(&pair));
         let mut parts = children(pair);
-        let _keyword = parts.next();
-        Phase {
+        let keyword = parts.next().map_or(whole, |k| self.span(&k));
+        let phase = Phase {
             duration: self.duration(parts.next()),
             note: parts.next().map(|n| self.string(Some(n))),
             span: whole,
-        }
+        };
+        (keyword, phase)
+    }
+
+    /// Reports a statement that may be given once, given again. The first
+    /// one is kept. `first` is the first statement, which begins with its
+    /// keyword.
+    fn duplicate(&mut self, keyword: &'static str, again: Span, first: Span) {
+        let first = Span::new(first.start, first.start + keyword.len());
+        self.diagnostics.push(duplicate(keyword, again, first));
     }
 
     fn exercise_line(&mut self, pair: P<'s>) -> Option<ExerciseLine> {
@@ -598,6 +641,7 @@ impl<'s> Builder<'s> {
             note: None,
             span: whole,
         };
+        let (mut first_rest, mut first_progress) = (None, None);
         for part in children(pair) {
             match part.as_rule() {
                 Rule::ident => line.exercise = self.ident(Some(part)),
@@ -608,14 +652,27 @@ impl<'s> Builder<'s> {
                 }
                 Rule::rest_option => {
                     let mut inner = children(part);
-                    let _keyword = inner.next();
-                    line.rest = Some(self.duration(inner.next()));
+                    let keyword = inner.next().map(|k| self.span(&k));
+                    let rest = self.duration(inner.next());
+                    match (first_rest, keyword) {
+                        (Some(first), Some(again)) => self.duplicate("rest", again, first),
+                        _ => {
+                            first_rest = keyword;
+                            line.rest = Some(rest);
+                        }
+                    }
                 }
                 Rule::progress_option => {
                     let mut inner = children(part);
-                    let _keyword = inner.next();
-                    if let Some(p) = inner.next() {
-                        line.progression = Some(self.progression(p));
+                    let keyword = inner.next().map(|k| self.span(&k));
+                    let Some(p) = inner.next() else { continue };
+                    let progression = self.progression(p);
+                    match (first_progress, keyword) {
+                        (Some(first), Some(again)) => self.duplicate("progress", again, first),
+                        _ => {
+                            first_progress = keyword;
+                            line.progression = Some(progression);
+                        }
                     }
                 }
                 Rule::string => line.note = Some(self.string(Some(part))),
@@ -940,6 +997,18 @@ pub const MAX_DURATION_S: u32 = 7 * 24 * 3600;
 
 /// The grammar only lets digits and one dot through, so this cannot fail
 /// for text it produced; anything else reads as zero.
+/// `duplicate-statement`: something that may be said once was said again.
+/// `again` and `first` are the spans of the two keywords.
+pub fn duplicate(what: &str, again: Span, first: Span) -> Diagnostic {
+    Diagnostic::error(
+        "duplicate-statement",
+        format!("`{what}` is given more than once"),
+    )
+    .with_label(again, "given again here")
+    .with_context(first, "first given here")
+    .with_help("remove one of them")
+}
+
 fn parse_number(text: &str) -> f64 {
     let text = text.trim_start_matches('+');
     text.parse::<f64>()

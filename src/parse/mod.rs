@@ -17,7 +17,7 @@ use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 use grammar::{Rule, StrideParser};
 
-pub use build::MAX_DURATION_S;
+pub use build::{MAX_DURATION_S, duplicate};
 
 /// Deepest nesting of braces accepted. Plans nest three deep (block,
 /// session, nothing else); the limit keeps pathological input from
