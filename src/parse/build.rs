@@ -344,7 +344,7 @@ impl<'s> Builder<'s> {
             };
             let again = self.span(&keyword);
             match *first {
-                Some(first) => self.diagnostics.push(duplicate(what, again, first)),
+                Some(first) => self.duplicate(what, again, first),
                 None => {
                     *first = Some(again);
                     *slot = Some(amount);
@@ -623,9 +623,9 @@ impl<'s> Builder<'s> {
         (keyword, phase)
     }
 
-    /// Reports a statement that may be given once, given again. The first
-    /// one is kept. `first` is the first statement, which begins with its
-    /// keyword.
+    /// Reports a statement that may be given once, given again; the caller
+    /// keeps the first. `first` is the first one's keyword, or the whole
+    /// statement, which begins with it.
     fn duplicate(&mut self, keyword: &'static str, again: Span, first: Span) {
         let first = Span::new(first.start, first.start + keyword.len());
         self.diagnostics.push(duplicate(keyword, again, first));
