@@ -8,7 +8,6 @@
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{Bencher, black_box};
-use stride::emit::{self, Format};
 use stride::generate::{self, Shape};
 
 fn main() {
@@ -88,17 +87,36 @@ fn parse_expand_check(bencher: Bencher, name: &str) {
     });
 }
 
-#[divan::bench(args = SIZES, consts = [0, 1, 2])]
-fn emit<const FORMAT: usize>(bencher: Bencher, name: &str) {
-    let text = source(name);
-    let plan = stride::compile(&text)
-        .plan
-        .unwrap_or_else(|| panic!("{name} compiles"));
-    let format = [Format::Json, Format::Markdown, Format::Icalendar][FORMAT];
-    let options = emit::Options::default();
-    bencher
-        .counter(BytesCount::of_str(&text))
-        .bench(|| emit::emit(black_box(&plan), format, &options));
+/// Each emitter on its own, from an expanded plan.
+mod emit {
+    use super::*;
+    use stride::emit::{Format, Options, emit};
+
+    #[divan::bench(args = SIZES)]
+    fn json(bencher: Bencher, name: &str) {
+        emit_one(bencher, name, Format::Json);
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn markdown(bencher: Bencher, name: &str) {
+        emit_one(bencher, name, Format::Markdown);
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn icalendar(bencher: Bencher, name: &str) {
+        emit_one(bencher, name, Format::Icalendar);
+    }
+
+    fn emit_one(bencher: Bencher, name: &str, format: Format) {
+        let text = source(name);
+        let plan = stride::compile(&text)
+            .plan
+            .unwrap_or_else(|| panic!("{name} compiles"));
+        let options = Options::default();
+        bencher
+            .counter(BytesCount::of_str(&text))
+            .bench(|| emit(black_box(&plan), format, &options));
+    }
 }
 
 /// 1,000 typical plans checked one after the other on one thread.
