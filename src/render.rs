@@ -284,6 +284,7 @@ pub fn human(diagnostics: &[Diagnostic], name: &str, text: &str, style: Style) -
 /// [`human`], one piece per diagnostic: a large plan's report (ten times
 /// its size, for a plan that draws hundreds of findings) can then be
 /// written out without first being copied into one growing string.
+#[cfg(feature = "cli")]
 pub fn human_parts(
     diagnostics: &[Diagnostic],
     name: &str,
@@ -297,6 +298,7 @@ pub fn human_parts(
 
 /// [`human`], handing each diagnostic's rendering to `each` as soon as it
 /// is made (to write it out and drop it).
+#[cfg(feature = "cli")]
 pub fn human_each(
     diagnostics: &[Diagnostic],
     name: &str,
