@@ -336,8 +336,10 @@ impl Settings {
         self.levels.get(rule).copied().unwrap_or(Level::Allow)
     }
 
-    pub fn params(&self, rule: &str) -> Params {
-        self.params.get(rule).cloned().unwrap_or_default()
+    /// The parameters set for `rule` (none set: the rule's defaults).
+    pub fn params(&self, rule: &str) -> &Params {
+        static NONE: Params = Params::new();
+        self.params.get(rule).unwrap_or(&NONE)
     }
 }
 

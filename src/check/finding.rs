@@ -375,6 +375,27 @@ impl Findings {
             }
         }
     }
+
+    /// Done reporting: the findings in order, to be reported as `rule`'s at
+    /// `level` (none when the rule is allowed).
+    pub fn finish(self, rule: &'static RuleDoc, level: Level) -> Merged {
+        let Findings { mut groups, heads } = self;
+        drop(heads);
+        if level == Level::Allow {
+            groups = Vec::new();
+        }
+        groups.sort_unstable_by(|a, b| a.order(b));
+        groups.shrink_to_fit();
+        for group in &mut groups {
+            group.weeks.shrink_to_fit();
+            shrink(&mut group.message);
+        }
+        Merged {
+            rule,
+            level,
+            groups,
+        }
+    }
 }
 
 /// A hash of a text, to tell most texts apart without comparing them.
@@ -396,29 +417,6 @@ pub struct Merged {
     level: Level,
     #[allow(clippy::vec_box)]
     groups: Vec<Box<Group>>,
-}
-
-impl Findings {
-    /// Done reporting: the findings in order, to be reported as `rule`'s at
-    /// `level` (none when the rule is allowed).
-    pub fn finish(self, rule: &'static RuleDoc, level: Level) -> Merged {
-        let Findings { mut groups, heads } = self;
-        drop(heads);
-        if level == Level::Allow {
-            groups = Vec::new();
-        }
-        groups.sort_unstable_by(|a, b| a.order(b));
-        groups.shrink_to_fit();
-        for group in &mut groups {
-            group.weeks.shrink_to_fit();
-            shrink(&mut group.message);
-        }
-        Merged {
-            rule,
-            level,
-            groups,
-        }
-    }
 }
 
 impl Merged {
@@ -477,14 +475,6 @@ impl Merged {
     }
 }
 
-/// Turns merged findings into diagnostics of `rule` at `level`.
-pub fn to_diagnostics(rule: &'static RuleDoc, level: Level, findings: Findings) -> Vec<Diagnostic> {
-    let merged = findings.finish(rule, level);
-    let mut out = Vec::with_capacity(merged.len());
-    merged.into_diagnostics(&mut out);
-    out
-}
-
 /// When a merged finding happens, before its message: `week 6, Sat
 /// 2027-02-13`, `weeks 1-3, 5-7 (from Sat 2027-01-09)`, `weeks 2-4`.
 /// `weeks` are the weeks it happens in, `first_day` the first day it
@@ -512,12 +502,6 @@ fn write_prefix(out: &mut String, weeks: &[u32], first_day: Option<Date>, one_da
 }
 
 /// `1-3, 5-7, 9`.
-pub fn week_ranges(weeks: &[u32]) -> String {
-    let mut out = String::new();
-    write_week_ranges(&mut out, weeks);
-    out
-}
-
 fn write_week_ranges(out: &mut String, weeks: &[u32]) {
     let start = out.len();
     let mut i = 0;
@@ -541,6 +525,12 @@ fn write_week_ranges(out: &mut String, weeks: &[u32]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn week_ranges(weeks: &[u32]) -> String {
+        let mut out = String::new();
+        write_week_ranges(&mut out, weeks);
+        out
+    }
 
     #[test]
     fn ranges() {

@@ -94,7 +94,6 @@ pub fn check_plan(plan: &Plan, options: &Options) -> Vec<Diagnostic> {
     let facts = Facts::new(plan);
     let (mut suppressor, unknown) = suppress::Suppressor::new(&plan.suppressions, registry);
     early.extend(unknown);
-    let no_params = Params::default();
     let mut merged: Vec<Merged> = Vec::with_capacity(rules::ALL.len() + 1);
     for (name, rule) in rules::ALL {
         let Some(doc) = registry.get(name) else {
@@ -103,7 +102,7 @@ pub fn check_plan(plan: &Plan, options: &Options) -> Vec<Diagnostic> {
         let context = Context {
             plan,
             facts: &facts,
-            params: settings.params.get(*name).unwrap_or(&no_params),
+            params: settings.params(name),
         };
         let pinned = settings.pinned.contains(*name);
         // Every rule runs, even an allowed one, so that a comment allowing
@@ -206,11 +205,10 @@ mod tests {
         let facts = Facts::new(plan);
         let mut found = Vec::new();
         for (name, rule) in rules::ALL {
-            let params = settings.params(name);
             let context = Context {
                 plan,
                 facts: &facts,
-                params: &params,
+                params: settings.params(name),
             };
             let run = || {
                 let mut findings = Findings::default();

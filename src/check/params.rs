@@ -203,6 +203,10 @@ pub struct Params {
 }
 
 impl Params {
+    pub const fn new() -> Self {
+        Params { values: Vec::new() }
+    }
+
     pub fn insert(&mut self, name: &str, value: ParamValue) {
         match self.position(name) {
             Ok(i) => {

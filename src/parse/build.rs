@@ -652,25 +652,25 @@ impl<'s> Builder<'s> {
                 }
                 Rule::rest_option => {
                     let mut inner = children(part);
-                    let keyword = inner.next().map(|k| self.span(&k));
+                    let keyword = inner.next().map_or(whole, |k| self.span(&k));
                     let rest = self.duration(inner.next());
-                    match (first_rest, keyword) {
-                        (Some(first), Some(again)) => self.duplicate("rest", again, first),
-                        _ => {
-                            first_rest = keyword;
+                    match first_rest {
+                        Some(first) => self.duplicate("rest", keyword, first),
+                        None => {
+                            first_rest = Some(keyword);
                             line.rest = Some(rest);
                         }
                     }
                 }
                 Rule::progress_option => {
                     let mut inner = children(part);
-                    let keyword = inner.next().map(|k| self.span(&k));
+                    let keyword = inner.next().map_or(whole, |k| self.span(&k));
                     let Some(p) = inner.next() else { continue };
                     let progression = self.progression(p);
-                    match (first_progress, keyword) {
-                        (Some(first), Some(again)) => self.duplicate("progress", again, first),
-                        _ => {
-                            first_progress = keyword;
+                    match first_progress {
+                        Some(first) => self.duplicate("progress", keyword, first),
+                        None => {
+                            first_progress = Some(keyword);
                             line.progression = Some(progression);
                         }
                     }

@@ -126,9 +126,7 @@ impl Format {
             Format::Junit => junit::render(files),
         })
     }
-}
 
-impl Format {
     /// Writes every file's diagnostics to `out`, as [`Format::render`]
     /// renders them, without holding the whole report where the format
     /// allows (SARIF); `None` for [`Format::Human`].
