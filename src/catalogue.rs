@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/exercises.json"));
 
@@ -105,7 +105,7 @@ pub const UPPER_BODY: &[&str] = &[
 ];
 
 /// One exercise.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Exercise {
     pub id: String,
@@ -122,7 +122,7 @@ pub struct Exercise {
     #[serde(default)]
     pub compound: bool,
     /// Foot contacts per rep, for plyometrics.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub contacts: Option<u32>,
 }
 

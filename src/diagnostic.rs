@@ -6,16 +6,13 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
-
 use crate::span::Span;
 
 /// Text of a diagnostic: most helps, notes and labels are fixed text,
 /// shared rather than copied into each of the diagnostics that use them.
 pub type Text = Cow<'static, str>;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Advice,
     Warning,
@@ -33,7 +30,7 @@ impl Severity {
 }
 
 /// A labelled span.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
     pub span: Span,
     pub message: Option<Text>,
@@ -41,7 +38,7 @@ pub struct Label {
     pub primary: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     pub code: Text,
     pub severity: Severity,

@@ -1,8 +1,8 @@
 //! The expanded plan: every week, session, run and exercise made concrete.
 //!
 //! This is what lowering produces and what the checker and every backend
-//! read. It serializes to the JSON backend as is, so field order here is the
-//! order of the JSON output and changing it is a schema change.
+//! read. It is plain data: the JSON backend writes its own transfer types
+//! ([`crate::emit::json`]), so nothing here is a schema.
 
 use std::collections::BTreeMap;
 use std::ops::{Deref, DerefMut};
@@ -11,19 +11,13 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 use jiff::tz::Offset;
-use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
 
 use crate::ast::{self, ConstraintKind, Intensity, Reps, Selector, Weekday};
 use crate::catalogue::Exercise;
 use crate::span::Span;
 
-/// Version of the JSON schema of [`Plan`]; bump it on any breaking change.
-pub const SCHEMA_VERSION: u32 = 1;
-
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Plan {
-    pub schema_version: u32,
     pub name: String,
     /// The `start` date: nothing is scheduled before it.
     pub start: Date,
@@ -35,19 +29,14 @@ pub struct Plan {
     pub weeks: Vec<Week>,
     /// The catalogue entries of every exercise the plan uses, by id.
     pub exercises: BTreeMap<String, Exercise>,
-    #[serde(skip)]
     pub spacing: Vec<SpacingConstraint>,
     /// Levels and parameters set in the plan's `rules { }` block.
-    #[serde(skip)]
     pub rule_settings: Vec<ast::RuleItem>,
     /// The plan's `# stride: allow(...)` comments.
-    #[serde(skip)]
     pub suppressions: Vec<ast::Suppression>,
     /// The `taper` statement, if any.
-    #[serde(skip)]
     pub taper_span: Option<Span>,
     /// The `deload` statement, if any.
-    #[serde(skip)]
     pub deload_span: Option<Span>,
 }
 
@@ -74,8 +63,7 @@ impl Plan {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
     Beginner,
     Intermediate,
@@ -92,8 +80,7 @@ impl Level {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unit {
     Kg,
     Lb,
@@ -125,7 +112,7 @@ impl Unit {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Athlete {
     pub level: Level,
     /// The unit every load of the expansion is given in.
@@ -138,7 +125,7 @@ pub struct Athlete {
     pub round: f64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct RaceEvent {
     pub name: String,
     pub date: Date,
@@ -147,24 +134,20 @@ pub struct RaceEvent {
     pub start_utc: Option<Timestamp>,
     /// Plan week the race falls in (may lie outside the plan's weeks).
     pub week: i64,
-    #[serde(skip)]
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct BlockInfo {
     pub name: String,
     pub first_week: u32,
     pub last_week: u32,
-    #[serde(skip)]
     pub span: Span,
     /// Header span (`block "Name" weeks A-B`).
-    #[serde(skip)]
     pub header: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WeekKind {
     /// A normal week: progressions advance.
     Loading,
@@ -172,7 +155,7 @@ pub enum WeekKind {
     Taper,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Week {
     pub number: u32,
     pub monday: Date,
@@ -186,7 +169,7 @@ pub struct Week {
 }
 
 /// Identifies a session definition: block index and session index within it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SessionId {
     pub block: usize,
     pub session: usize,
@@ -235,28 +218,6 @@ impl Deref for SessionOccurrence {
     }
 }
 
-/// The JSON shape is the flat one of schema version 1.
-impl Serialize for SessionOccurrence {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("SessionOccurrence", 14)?;
-        out.serialize_field("name", &self.name)?;
-        out.serialize_field("block", &self.block)?;
-        out.serialize_field("week", &self.week)?;
-        out.serialize_field("day", &self.day)?;
-        out.serialize_field("date", &self.date)?;
-        out.serialize_field("time", &self.time)?;
-        out.serialize_field("duration_min", &self.duration_min)?;
-        out.serialize_field("start_utc", &self.start_utc)?;
-        out.serialize_field("end_utc", &self.end_utc)?;
-        out.serialize_field("utc_offset", &self.utc_offset.map(offset_text))?;
-        out.serialize_field("location", &self.location)?;
-        out.serialize_field("warmup", &self.warmup)?;
-        out.serialize_field("cooldown", &self.cooldown)?;
-        out.serialize_field("exercises", &self.exercises)?;
-        out.end()
-    }
-}
-
 /// `+01:00`, `-05:00`, `+05:30`.
 pub fn offset_text(offset: Offset) -> String {
     let seconds = offset.seconds();
@@ -265,7 +226,7 @@ pub fn offset_text(offset: Offset) -> String {
     format!("{sign}{:02}:{:02}", abs / 3600, abs % 3600 / 60)
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PhaseInfo {
     pub duration_min: f64,
     pub note: Option<String>,
@@ -523,31 +484,11 @@ impl std::fmt::Debug for Sets {
     }
 }
 
-impl Serialize for Sets {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.iter())
-    }
-}
-
 impl Deref for Prescription {
     type Target = PrescribedLine;
 
     fn deref(&self) -> &PrescribedLine {
         &self.line
-    }
-}
-
-/// The JSON shape is the flat one of schema version 1.
-impl Serialize for Prescription {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("Prescription", 6)?;
-        out.serialize_field("exercise", &self.exercise)?;
-        out.serialize_field("written", &self.written)?;
-        out.serialize_field("sets", &self.sets)?;
-        out.serialize_field("rest_s", &self.rest_s)?;
-        out.serialize_field("progression", &self.progression)?;
-        out.serialize_field("note", &self.note)?;
-        out.end()
     }
 }
 
@@ -557,7 +498,7 @@ impl Prescription {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SetGroup {
     pub sets: u32,
     pub reps: Reps,
@@ -566,8 +507,7 @@ pub struct SetGroup {
 }
 
 /// A concrete load.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum LoadValue {
     /// An external load in the athlete's unit; `percent_1rm` when the
     /// athlete has a max for the exercise.
@@ -638,23 +578,6 @@ impl Deref for RunOccurrence {
 
     fn deref(&self) -> &RunInfo {
         &self.run
-    }
-}
-
-/// The JSON shape is the flat one of schema version 1.
-impl Serialize for RunOccurrence {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("RunOccurrence", 9)?;
-        out.serialize_field("label", &self.label)?;
-        out.serialize_field("week", &self.week)?;
-        out.serialize_field("day", &self.day)?;
-        out.serialize_field("date", &self.date)?;
-        out.serialize_field("time", &self.time)?;
-        out.serialize_field("duration_min", &self.duration_min)?;
-        out.serialize_field("intensity", &self.intensity)?;
-        out.serialize_field("start_utc", &self.start_utc)?;
-        out.serialize_field("end_utc", &self.end_utc)?;
-        out.end()
     }
 }
 

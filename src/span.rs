@@ -1,9 +1,7 @@
 //! Byte ranges into the source text.
 
-use serde::Serialize;
-
 /// A half-open byte range `start..end` into one source file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -57,10 +55,9 @@ impl<'i> From<pest::Span<'i>> for Span {
 }
 
 /// A value together with the source text it came from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Spanned<T> {
     pub value: T,
-    #[serde(skip)]
     pub span: Span,
 }
 

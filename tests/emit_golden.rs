@@ -59,7 +59,7 @@ fn json() {
         let plan = example_plan(name);
         let text = emit(&plan, Format::Json, &options());
         let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
-        assert_eq!(value["schema_version"], stride::plan::SCHEMA_VERSION);
+        assert_eq!(value["schema_version"], stride::emit::json::SCHEMA_VERSION);
         insta::assert_snapshot!(format!("{name}.json"), text);
     }
 }

@@ -44,7 +44,7 @@ fn meaning(source: &str) -> (Option<String>, Vec<String>) {
     let plan = compiled
         .plan
         .as_ref()
-        .map(|p| serde_json::to_string(p).expect("serializable"));
+        .map(|p| stride::emit::json::emit(p, &Default::default()));
     let findings = stride::check::check(&compiled, &stride::check::Options::default());
     let diagnostics = compiled
         .diagnostics

@@ -13,8 +13,8 @@ use crate::ast::{Intensity, Reps, Weekday};
 use crate::catalogue::Catalogue;
 use crate::plan::{
     Athlete, BlockInfo, Level, LoadValue, PhaseInfo, Plan, PrescribedLine, Prescription, RaceEvent,
-    RunInfo, RunOccurrence, SCHEMA_VERSION, SessionId, SessionInfo, SessionOccurrence, SetGroup,
-    Unit, Week, WeekKind,
+    RunInfo, RunOccurrence, SessionId, SessionInfo, SessionOccurrence, SetGroup, Unit, Week,
+    WeekKind,
 };
 use crate::span::Span;
 
@@ -300,7 +300,6 @@ pub fn plan() -> Plan {
     }
     let race_day = date(2027, 4, 4);
     Plan {
-        schema_version: SCHEMA_VERSION,
         name: "Spring half marathon".into(),
         start: mondays[0],
         timezone: ZONE.into(),

@@ -38,7 +38,7 @@ use std::collections::BTreeMap;
 use crate::ast;
 use crate::catalogue::Catalogue;
 use crate::diagnostic::Diagnostic;
-use crate::plan::{Plan, SCHEMA_VERSION};
+use crate::plan::Plan;
 use crate::span::Span;
 
 pub use calendar::{time_zone, time_zones};
@@ -180,7 +180,6 @@ impl Prepared {
                 races: &r.races,
             });
             limits::expanded(&weeks, &mut diags).then_some(Plan {
-                schema_version: SCHEMA_VERSION,
                 name: r.name,
                 start: r.calendar.start,
                 timezone: r.zone.name,
