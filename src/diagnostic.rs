@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use crate::error_code::ErrorCode;
 use crate::span::Span;
 
 /// Text of a diagnostic: most helps, notes and labels are fixed text,
@@ -52,8 +53,9 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: impl Into<Text>, message: impl Into<String>) -> Self {
-        Diagnostic::new(code, Severity::Error, message)
+    /// A compiler error: always an error, with one of the documented codes.
+    pub fn error(code: ErrorCode, message: impl Into<String>) -> Self {
+        Diagnostic::new(code.as_str(), Severity::Error, message)
     }
 
     pub fn warning(code: impl Into<Text>, message: impl Into<String>) -> Self {
@@ -100,6 +102,11 @@ impl Diagnostic {
     pub fn with_note(mut self, note: impl Into<Text>) -> Self {
         self.notes.push(note.into());
         self
+    }
+
+    /// Whether this is the compiler error `code`.
+    pub fn is(&self, code: ErrorCode) -> bool {
+        self.code == code.as_str()
     }
 
     pub fn is_error(&self) -> bool {

@@ -19,6 +19,7 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod emit;
+pub mod error_code;
 mod fastmap;
 pub mod fmt;
 pub mod generate;
@@ -89,7 +90,7 @@ fn finish(syntax: Vec<Diagnostic>, prepared: lower::Prepared) -> Compiled {
             .diagnostics
             .into_iter()
             .filter(|d| !overlaps(d))
-            .filter(|d| !syntax_errors || d.code != "missing-statement"),
+            .filter(|d| !syntax_errors || !d.is(error_code::ErrorCode::MissingStatement)),
     );
     let plan = if syntax_errors { None } else { lowered.plan };
     diagnostic::sort(&mut diagnostics);

@@ -14,6 +14,7 @@ use super::params::{ParamValue, Params};
 use super::registry::{Axis, Level, Registry};
 use crate::ast::{RuleItem, RuleItemKind};
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 
 /// The configuration file's name.
 pub const FILE_NAME: &str = "stride.yaml";
@@ -453,9 +454,12 @@ fn read_plan_item(
     diags: &mut Vec<Diagnostic>,
 ) {
     let unknown_rule = |name: &crate::span::Spanned<String>| {
-        Diagnostic::error("unknown-rule", format!("there is no rule `{}`", name.value))
-            .with_label(name.span, "unknown rule")
-            .with_help(registry.unknown_rule_help(&name.value))
+        Diagnostic::error(
+            ErrorCode::UnknownRule,
+            format!("there is no rule `{}`", name.value),
+        )
+        .with_label(name.span, "unknown rule")
+        .with_help(registry.unknown_rule_help(&name.value))
     };
     match &item.kind {
         RuleItemKind::Level { level, rule } => {
@@ -492,7 +496,7 @@ fn read_plan_item(
                 };
                 diags.push(
                     Diagnostic::error(
-                        "unknown-parameter",
+                        ErrorCode::UnknownParameter,
                         format!("rule `{}` has no parameter `{}`", doc.name, param.value),
                     )
                     .with_label(param.span, "unknown parameter")
@@ -504,7 +508,7 @@ fn read_plan_item(
                 Ok(v) => set_param(s, &doc.name, &p.name, v),
                 Err(problem) => diags.push(
                     Diagnostic::error(
-                        "invalid-parameter",
+                        ErrorCode::InvalidParameter,
                         format!("`{}.{}` cannot be set to this", doc.name, p.name),
                     )
                     .with_label(value.span, problem)
@@ -536,7 +540,7 @@ fn read_plan_item(
                 };
                 diags.push(
                     Diagnostic::error(
-                        "unknown-profile",
+                        ErrorCode::UnknownProfile,
                         format!("there is no profile `{}`", name.value),
                     )
                     .with_label(name.span, "unknown profile")

@@ -10,6 +10,7 @@ use super::finding::{Finding, Findings};
 use super::registry::Registry;
 use crate::ast::Suppression;
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::fastmap::FastMap;
 use crate::span::Span;
 use crate::span::Spanned;
@@ -53,7 +54,7 @@ impl<'a> Suppressor<'a> {
                 if !ok {
                     diags.push(
                         Diagnostic::error(
-                            "unknown-rule",
+                            ErrorCode::UnknownRule,
                             format!("there is no rule `{}` to allow", rule.value),
                         )
                         .with_label(rule.span, "unknown rule")

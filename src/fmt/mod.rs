@@ -29,6 +29,7 @@ pub use diff::unified as unified_diff;
 pub use spell::duration as duration_text;
 
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 
 /// Formats a plan. A text with syntax errors is not formatted: the errors
 /// come back instead.
@@ -43,7 +44,7 @@ pub fn format(source: &str) -> Result<String, Vec<Diagnostic>> {
             .into_iter()
             .map(|span| {
                 Diagnostic::error(
-                    "overridden-statement",
+                    ErrorCode::OverriddenStatement,
                     "a later statement replaces this one, so formatting would drop it",
                 )
                 .with_label(span, "has no effect")

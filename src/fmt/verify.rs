@@ -8,6 +8,7 @@ use std::hash::{DefaultHasher, Hasher};
 
 use crate::ast::{File, ItemKind};
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::span::Span;
 
 /// What differs between `before` (parsed from the original text) and the
@@ -55,7 +56,7 @@ pub fn difference(before: &File, before_src: &str, after_src: &str) -> Option<St
 /// The error reported when the safety net catches the formatter.
 pub fn bug(reason: &str) -> Diagnostic {
     Diagnostic::error(
-        "formatter-bug",
+        ErrorCode::FormatterBug,
         format!("stride fmt could not format this file without changing it ({reason})"),
     )
     .with_help("the file was left as it is; please report this with the file attached")

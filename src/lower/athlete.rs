@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::ast::{AthleteItem, AthleteItemKind, Mass};
 use crate::catalogue::PlanCatalogue;
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::plan::{Athlete, Level, Unit};
 use crate::span::{Span, Spanned};
 
@@ -95,7 +96,7 @@ pub fn lower(
                 if let Some(first) = maxes.get(&entry.id) {
                     diags.push(
                         Diagnostic::error(
-                            "duplicate-statement",
+                            ErrorCode::DuplicateStatement,
                             format!("the max for `{}` is given more than once", entry.id),
                         )
                         .with_label(exercise.span, "given again here")
@@ -132,7 +133,7 @@ fn level(word: &Spanned<String>, diags: &mut Vec<Diagnostic>) -> Option<Level> {
     };
     diags.push(
         Diagnostic::error(
-            "unknown-level",
+            ErrorCode::UnknownLevel,
             format!("`{}` is not an athlete level", word.value),
         )
         .with_label(word.span, "unknown level")
@@ -153,9 +154,12 @@ fn positive(
         return Some(value);
     }
     diags.push(
-        Diagnostic::error("invalid-load", format!("a {what} must be more than zero"))
-            .with_label(mass.span, "not more than zero")
-            .with_help(format!("give a {what} above zero, in kg or lb")),
+        Diagnostic::error(
+            ErrorCode::InvalidLoad,
+            format!("a {what} must be more than zero"),
+        )
+        .with_label(mass.span, "not more than zero")
+        .with_help(format!("give a {what} above zero, in kg or lb")),
     );
     None
 }

@@ -10,6 +10,7 @@ use jiff::{SignedDuration, Timestamp, Zoned};
 
 use crate::ast::{Block, DateLit, Deload, DeloadSchedule, Item, Race, Taper, TimeLit};
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::plan::{BlockInfo, RaceEvent, WeekKind};
 use crate::span::{Span, Spanned};
 
@@ -55,7 +56,7 @@ pub fn date(lit: &Spanned<DateLit>, diags: &mut Vec<Diagnostic>) -> Option<Date>
     };
     diags.push(
         Diagnostic::error(
-            "invalid-date",
+            ErrorCode::InvalidDate,
             format!("{written} is not a date: {problem}"),
         )
         .with_label(lit.span, "no such day")
@@ -77,7 +78,7 @@ pub fn time(lit: &Spanned<TimeLit>, diags: &mut Vec<Diagnostic>) -> Option<Time>
     };
     diags.push(
         Diagnostic::error(
-            "invalid-time",
+            ErrorCode::InvalidTime,
             format!("{hour:02}:{minute:02} is not a time of day: {problem}"),
         )
         .with_label(lit.span, "no such time")
@@ -136,7 +137,7 @@ pub fn zone(name: Option<&Spanned<String>>, diags: &mut Vec<Diagnostic>) -> Zone
             };
             diags.push(
                 Diagnostic::error(
-                    "unknown-timezone",
+                    ErrorCode::UnknownTimezone,
                     format!("\"{}\" is not a time zone stride knows", name.value),
                 )
                 .with_label(name.span, "unknown time zone")
@@ -221,7 +222,7 @@ pub fn races(
 
 fn too_many_weeks(span: Span, what: &str) -> Diagnostic {
     Diagnostic::error(
-        "too-many-weeks",
+        ErrorCode::TooManyWeeks,
         format!("{what}, but stride expands plans of at most {MAX_WEEKS} weeks"),
     )
     .with_label(span, "too far out")
@@ -279,7 +280,7 @@ pub fn block_weeks(
         };
         if let Some((message, help)) = problem {
             diags.push(
-                Diagnostic::error("invalid-weeks", message)
+                Diagnostic::error(ErrorCode::InvalidWeeks, message)
                     .with_label(block.weeks_span, "invalid weeks")
                     .with_help(help),
             );
@@ -304,7 +305,7 @@ pub fn block_weeks(
             }
             diags.push(
                 Diagnostic::error(
-                    "overlapping-blocks",
+                    ErrorCode::OverlappingBlocks,
                     format!(
                         "blocks \"{}\" ({}) and \"{}\" ({}) both claim {}",
                         other.name.value,
@@ -361,16 +362,19 @@ pub fn check_counts(
         && n.value == 0
     {
         diags.push(
-            Diagnostic::error("invalid-weeks", "`deload every 0 weeks` never comes round")
-                .with_label(n.span, "must be at least 1")
-                .with_help("deload every few weeks, e.g. `deload every 4 weeks`"),
+            Diagnostic::error(
+                ErrorCode::InvalidWeeks,
+                "`deload every 0 weeks` never comes round",
+            )
+            .with_label(n.span, "must be at least 1")
+            .with_help("deload every few weeks, e.g. `deload every 4 weeks`"),
         );
     }
     if let Some((taper, _)) = taper
         && taper.weeks.value == 0
     {
         diags.push(
-            Diagnostic::error("invalid-weeks", "a taper of 0 weeks does nothing")
+            Diagnostic::error(ErrorCode::InvalidWeeks, "a taper of 0 weeks does nothing")
                 .with_label(taper.weeks.span, "must be at least 1")
                 .with_help("taper for one week or more, or remove the `taper` statement"),
         );
@@ -413,7 +417,7 @@ impl Calendar {
         let out_of_range = |diags: &mut Vec<Diagnostic>| {
             diags.push(
                 Diagnostic::error(
-                    "invalid-date",
+                    ErrorCode::InvalidDate,
                     "the plan runs past 9999-12-31, the last date stride knows",
                 )
                 .with_label(layout.start_span, "starts too late")
@@ -506,7 +510,7 @@ fn taper_weeks(layout: &Layout<'_>, count: u32, diags: &mut Vec<Diagnostic>) -> 
     let Some(race) = layout.races.iter().max_by_key(|r| (r.date, r.time)) else {
         diags.push(
             Diagnostic::error(
-                "taper-without-race",
+                ErrorCode::TaperWithoutRace,
                 "`taper` counts back from a race, but the plan has none",
             )
             .with_label(item.keyword, "no race to taper for")
@@ -534,7 +538,7 @@ fn taper_weeks(layout: &Layout<'_>, count: u32, diags: &mut Vec<Diagnostic>) -> 
         };
         diags.push(
             Diagnostic::error(
-                "week-outside-plan",
+                ErrorCode::WeekOutsidePlan,
                 format!(
                     "a {n}-week taper for \"{}\" (in week {race_week}) would begin in week {first}, before the plan starts",
                     race.name
@@ -571,7 +575,7 @@ fn outside_plan(week: &Spanned<u32>, count: u32) -> Diagnostic {
             format!("the plan runs weeks 1-{count}: pick a week in that range"),
         )
     };
-    Diagnostic::error("week-outside-plan", message)
+    Diagnostic::error(ErrorCode::WeekOutsidePlan, message)
         .with_label(week.span, "not a week of the plan")
         .with_help(help)
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use crate::ast::{ExerciseDef, ExercisePropKind, Item};
 use crate::catalogue::{self, Catalogue, Exercise, PlanCatalogue};
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::span::{Span, Spanned};
 
 /// The catalogue the plan sees: `base` plus its `exercise` statements.
@@ -31,7 +32,7 @@ pub fn build<'a>(
         if let Some(first) = defined.get(&id) {
             diags.push(
                 Diagnostic::error(
-                    "duplicate-statement",
+                    ErrorCode::DuplicateStatement,
                     format!("the exercise `{id}` is defined more than once"),
                 )
                 .with_label(def.id.span, "defined again here")
@@ -87,11 +88,12 @@ fn define(
                 entry.muscles = words(muscles, "muscle", catalogue::MUSCLES, diags);
                 if muscles.is_empty() {
                     diags.push(
-                        Diagnostic::error("incomplete-exercise", "`muscles` lists no muscle")
-                            .with_label(prop.span, "no muscles here")
-                            .with_help(
-                                "name the muscles it works, e.g. `muscles quadriceps, glutes`",
-                            ),
+                        Diagnostic::error(
+                            ErrorCode::IncompleteExercise,
+                            "`muscles` lists no muscle",
+                        )
+                        .with_label(prop.span, "no muscles here")
+                        .with_help("name the muscles it works, e.g. `muscles quadriceps, glutes`"),
                     );
                 }
             }
@@ -125,7 +127,7 @@ fn define(
         };
         diags.push(
             Diagnostic::error(
-                "incomplete-exercise",
+                ErrorCode::IncompleteExercise,
                 format!(
                     "the new exercise `{}` needs {missing}",
                     def.id.value
@@ -142,7 +144,7 @@ fn define(
     {
         diags.push(
             Diagnostic::error(
-                "invalid-exercise",
+                ErrorCode::InvalidExercise,
                 format!(
                     "`contacts` counts foot contacts of plyometric exercises, but `{}` has the pattern {}",
                     entry.id, entry.pattern
@@ -184,7 +186,7 @@ fn word(
     };
     diags.push(
         Diagnostic::error(
-            "unknown-value",
+            ErrorCode::UnknownValue,
             format!("`{}` is not a {what} stride knows", value.value),
         )
         .with_label(value.span, format!("unknown {what}"))
@@ -223,7 +225,7 @@ pub fn resolve<'c>(
     };
     diags.push(
         Diagnostic::error(
-            "unknown-exercise",
+            ErrorCode::UnknownExercise,
             format!("`{}` is not an exercise stride knows", name.value),
         )
         .with_label(name.span, "unknown exercise")

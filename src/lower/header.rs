@@ -8,6 +8,7 @@ use crate::ast::{
     RuleItem, RunLine, Taper,
 };
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::parse::duplicate;
 use crate::span::{Span, Spanned};
 
@@ -79,7 +80,7 @@ pub fn read<'a>(file: &'a File, diags: &mut Vec<Diagnostic>) -> Header<'a> {
 }
 
 fn missing(keyword: &str, message: &str, example: &str) -> Diagnostic {
-    Diagnostic::error("missing-statement", message)
+    Diagnostic::error(ErrorCode::MissingStatement, message)
         .with_label(
             Span::point(0),
             format!("this file has no `{keyword}` statement"),

@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 
 use crate::ast::{self, Block, ExerciseLine, Item, ItemKind, Reps, RunLine, Session};
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::plan::{Week, WeekKind};
 use crate::span::Span;
 
@@ -71,7 +72,7 @@ pub fn statements(header: &mut Header<'_>, diags: &mut Vec<Diagnostic>) {
     let kept = first(&header.blocks, MAX_BLOCKS, |(_, item)| block_header(item));
     if let Some((span, count)) = kept {
         diags.push(too_many(
-            "too-many-blocks",
+            ErrorCode::TooManyBlocks,
             "blocks",
             count,
             MAX_BLOCKS,
@@ -83,7 +84,7 @@ pub fn statements(header: &mut Header<'_>, diags: &mut Vec<Diagnostic>) {
     let help = "keep the races of one plan, one a week at most";
     if let Some((span, count)) = first(&header.races, MAX_RACES, |(_, item)| item.span) {
         diags.push(too_many(
-            "too-many-races",
+            ErrorCode::TooManyRaces,
             "races",
             count,
             MAX_RACES,
@@ -98,7 +99,7 @@ pub fn statements(header: &mut Header<'_>, diags: &mut Vec<Diagnostic>) {
     });
     if let Some((span, count)) = kept {
         diags.push(too_many(
-            "too-many-exercise-definitions",
+            ErrorCode::TooManyExerciseDefinitions,
             "`exercise` statements",
             count,
             MAX_EXERCISE_DEFINITIONS,
@@ -111,7 +112,7 @@ pub fn statements(header: &mut Header<'_>, diags: &mut Vec<Diagnostic>) {
     let kept = first(header.spacing, MAX_SPACING_CONSTRAINTS, |c| c.span);
     if let Some((span, count)) = kept {
         diags.push(too_many(
-            "too-many-constraints",
+            ErrorCode::TooManyConstraints,
             "spacing constraints",
             count,
             MAX_SPACING_CONSTRAINTS,
@@ -126,7 +127,7 @@ pub fn statements(header: &mut Header<'_>, diags: &mut Vec<Diagnostic>) {
     let help = "`all` names every rule at once: `allow all`";
     if let Some((span, count)) = first(header.rules, MAX_RULE_SETTINGS, |r| r.span) {
         diags.push(too_many(
-            "too-many-rule-settings",
+            ErrorCode::TooManyRuleSettings,
             "lines in `rules { }`",
             count,
             MAX_RULE_SETTINGS,
@@ -143,7 +144,7 @@ fn first<T>(items: &[T], limit: usize, span: impl Fn(&T) -> Span) -> Option<(Spa
 }
 
 fn too_many(
-    code: &'static str,
+    code: ErrorCode,
     what: &str,
     count: usize,
     limit: usize,
@@ -166,7 +167,7 @@ pub fn runs<'a>(lines: &'a [RunLine], diags: &mut Vec<Diagnostic>) -> &'a [RunLi
     };
     diags.push(
         Diagnostic::error(
-            "too-many-runs",
+            ErrorCode::TooManyRuns,
             format!(
                 "this running week has {} runs; the limit is {MAX_RUNS_PER_WEEK}",
                 lines.len()
@@ -190,7 +191,7 @@ pub fn exercises<'a>(session: &'a Session, diags: &mut Vec<Diagnostic>) -> &'a [
     };
     diags.push(
         Diagnostic::error(
-            "too-many-exercises",
+            ErrorCode::TooManyExercises,
             format!(
                 "the session \"{}\" has {} exercises; the limit is {MAX_EXERCISES_PER_SESSION}",
                 session.name.value,
@@ -255,7 +256,7 @@ impl WeekLoad {
         if self.sessions > MAX_SESSIONS_PER_WEEK {
             diags.push(
                 Diagnostic::error(
-                    "too-many-sessions",
+                    ErrorCode::TooManySessions,
                     format!(
                         "the block \"{}\" has {} sessions a week; the limit is \
                          {MAX_SESSIONS_PER_WEEK}",
@@ -273,7 +274,7 @@ impl WeekLoad {
         if self.set_groups > MAX_SET_GROUPS_PER_WEEK {
             diags.push(
                 Diagnostic::error(
-                    "too-many-set-groups",
+                    ErrorCode::TooManySetGroups,
                     format!(
                         "the block \"{}\" prescribes {} set groups a week; the limit is \
                          {MAX_SET_GROUPS_PER_WEEK}",
@@ -305,7 +306,7 @@ fn block_header(item: &Item) -> Span {
 
 /// A set group's number past its limit.
 struct Excess {
-    code: &'static str,
+    code: ErrorCode,
     message: String,
     help: &'static str,
 }
@@ -320,14 +321,14 @@ fn numbers(sets: u32, reps: Reps) -> Option<Excess> {
     };
     if sets > MAX_SETS {
         return Some(Excess {
-            code: "too-many-sets",
+            code: ErrorCode::TooManySets,
             message: format!("{sets} sets in one group; the limit is {MAX_SETS}"),
             help: "write the sets of one session, e.g. 3x10",
         });
     }
     if let Some(reps) = most_reps.filter(|r| *r > MAX_REPS) {
         return Some(Excess {
-            code: "too-many-reps",
+            code: ErrorCode::TooManyReps,
             message: format!("{reps} reps in one set; the limit is {MAX_REPS}"),
             help: "write a long effort as a timed set, e.g. 3x2min",
         });
@@ -336,7 +337,7 @@ fn numbers(sets: u32, reps: Reps) -> Option<Excess> {
         && meters > MAX_DISTANCE_M
     {
         return Some(Excess {
-            code: "distance-too-long",
+            code: ErrorCode::DistanceTooLong,
             message: format!("{meters}m in one set; the limit is {MAX_DISTANCE_M}m"),
             help: "split the distance into several sets, e.g. 5x2000m",
         });

@@ -21,6 +21,7 @@ use std::sync::Arc;
 use crate::ast::{self, ExerciseLine, Load, Progression, Reps, Step, StepAmount};
 use crate::catalogue::{Exercise, PlanCatalogue};
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::plan::{
     Athlete, Level, LoadValue, PhaseInfo, PrescribedLine, Prescription, SetGroup, SetsInterner,
     format_number,
@@ -91,7 +92,7 @@ fn written(mods: &ast::Modifiers, diags: &mut Vec<Diagnostic>) -> Modifiers {
         }
         diags.push(
             Diagnostic::error(
-                "invalid-modifier",
+                ErrorCode::InvalidModifier,
                 format!(
                     "a {what} change of {}% is out of range",
                     format_number(value.value)
@@ -233,7 +234,7 @@ fn check_group(group: &ast::SetGroup, diags: &mut Vec<Diagnostic>) {
     super::limits::set_group(group, diags);
     if group.sets.value == 0 {
         diags.push(
-            Diagnostic::error("invalid-sets", "a set group needs at least one set")
+            Diagnostic::error(ErrorCode::InvalidSets, "a set group needs at least one set")
                 .with_label(group.sets.span, "no sets")
                 .with_help("write one set or more, e.g. 3x5, or remove the group"),
         );
@@ -250,7 +251,7 @@ fn check_group(group: &ast::SetGroup, diags: &mut Vec<Diagnostic>) {
     };
     if let Some(problem) = problem {
         diags.push(
-            Diagnostic::error("invalid-reps", problem)
+            Diagnostic::error(ErrorCode::InvalidReps, problem)
                 .with_label(group.reps.span, "invalid reps")
                 .with_help("write the lower count first, e.g. 3x8-12, and at least one rep"),
         );
@@ -282,7 +283,7 @@ fn base_load(
             if max.is_none() {
                 diags.push(
                     Diagnostic::error(
-                        "percent-without-max",
+                        ErrorCode::PercentWithoutMax,
                         format!(
                             "@{}% of what? The athlete has no max for `{}`",
                             format_number(*percent),
@@ -316,7 +317,7 @@ fn base_load(
             } else {
                 diags.push(
                     Diagnostic::error(
-                        "invalid-load",
+                        ErrorCode::InvalidLoad,
                         format!("RPE {} is off the scale", format_number(*rpe)),
                     )
                     .with_label(load.span, "RPE runs from 1 to 10")
@@ -331,7 +332,7 @@ fn base_load(
             } else {
                 diags.push(
                     Diagnostic::error(
-                        "invalid-load",
+                        ErrorCode::InvalidLoad,
                         format!("{} reps in reserve is off the scale", format_number(*rir)),
                     )
                     .with_label(load.span, "RIR runs from 0 to 10")
@@ -371,7 +372,7 @@ fn rule(
                 if !matches!(group.reps.value, Reps::Range { .. }) {
                     diags.push(
                         Diagnostic::error(
-                            "double-without-range",
+                            ErrorCode::DoubleWithoutRange,
                             format!(
                                 "`{text}` moves through a rep range, but the sets say {}",
                                 sets_text(group)
@@ -391,11 +392,12 @@ fn rule(
             let mut ok = raisable(line, step, text, span, diags);
             let Some(&first) = reps.value.first() else {
                 diags.push(
-                    Diagnostic::error("wave-mismatch", "a wave needs at least one rep count")
-                        .with_label(reps.span, "empty wave")
-                        .with_help(
-                            "write the reps of each week of the wave, e.g. `wave 6/5/4 +2.5kg`",
-                        ),
+                    Diagnostic::error(
+                        ErrorCode::WaveMismatch,
+                        "a wave needs at least one rep count",
+                    )
+                    .with_label(reps.span, "empty wave")
+                    .with_help("write the reps of each week of the wave, e.g. `wave 6/5/4 +2.5kg`"),
                 );
                 return None;
             };
@@ -403,7 +405,7 @@ fn rule(
                 if group.reps.value != (Reps::Exactly { reps: first }) {
                     diags.push(
                         Diagnostic::error(
-                            "wave-mismatch",
+                            ErrorCode::WaveMismatch,
                             format!(
                                 "the wave starts at {first} reps but the sets say {}",
                                 sets_text(group)
@@ -436,7 +438,7 @@ fn rule(
                 };
                 diags.push(
                     Diagnostic::error(
-                        "progression-mismatch",
+                        ErrorCode::ProgressionMismatch,
                         format!("`{text}` cannot raise {}: its sets are {kind}", sets_text(group)),
                     )
                     .with_label(span, "adds reps")
@@ -466,7 +468,7 @@ fn every_weeks(every: &Spanned<u32>, diags: &mut Vec<Diagnostic>) -> Option<u32>
     }
     diags.push(
         Diagnostic::error(
-            "invalid-weeks",
+            ErrorCode::InvalidWeeks,
             "a progression step every 0 weeks never comes",
         )
         .with_label(every.span, "must be at least 1")
@@ -531,7 +533,7 @@ fn raisable(
             "give the exercise a load such as @60kg, or progress reps instead: `progress reps +1/week`".to_owned()
         };
         diags.push(
-            Diagnostic::error("progression-mismatch", message)
+            Diagnostic::error(ErrorCode::ProgressionMismatch, message)
                 .with_label(span, "raises the load")
                 .with_context(context_span, context)
                 .with_help(help),

@@ -9,6 +9,7 @@ use jiff::civil::{Date, Time};
 use crate::ast::{Block, Item, RunLine, Session, Weekday};
 use crate::catalogue::Exercise;
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::plan::{
     Athlete, RaceEvent, RunInfo, RunOccurrence, SessionId, SessionInfo, SessionOccurrence,
     SetsInterner, Week, WeekKind,
@@ -109,7 +110,7 @@ pub fn blocks(
             if let Some(first) = names.get(session.name.value.as_str()) {
                 diags.push(
                     Diagnostic::error(
-                        "duplicate-session",
+                        ErrorCode::DuplicateSession,
                         format!(
                             "the block \"{}\" has two sessions named \"{}\"",
                             block.name.value, session.name.value
@@ -168,7 +169,7 @@ fn session_template(
         if let Some(first) = day_spans.get(&day.value) {
             diags.push(
                 Diagnostic::error(
-                    "duplicate-day",
+                    ErrorCode::DuplicateDay,
                     format!(
                         "the session \"{}\" lists `{}` twice",
                         session.name.value,
@@ -261,7 +262,7 @@ fn session_overlap(
     }
     diags.push(
         Diagnostic::error(
-            "session-overlap",
+            ErrorCode::SessionOverlap,
             format!(
                 "sessions \"{}\" ({}) and \"{}\" ({}) overlap on {}s",
                 earlier.name,
@@ -297,7 +298,7 @@ fn run_overlap(session: &SessionTemplate, run: &RunTemplate, diags: &mut Vec<Dia
     };
     diags.push(
         Diagnostic::error(
-            "session-overlaps-run",
+            ErrorCode::SessionOverlapsRun,
             format!(
                 "the session \"{}\" ({}) overlaps {run_name} ({}) on {}s",
                 session.name,

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::ast::{Constraint, Selector};
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::plan::SpacingConstraint;
 use crate::span::Spanned;
 
@@ -52,7 +53,7 @@ fn check(selector: &Spanned<Selector>, names: &BTreeSet<&str>, diags: &mut Vec<D
     };
     diags.push(
         Diagnostic::error(
-            "unknown-selector",
+            ErrorCode::UnknownSelector,
             format!("\"{name}\" names no session, run or race of the plan"),
         )
         .with_label(selector.span, "nothing has this name")

@@ -2,6 +2,7 @@
 
 use crate::ast::Mass;
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::plan::Unit;
 use crate::span::{Span, Spanned};
 
@@ -45,7 +46,7 @@ pub fn unit(word: &Spanned<String>, diags: &mut Vec<Diagnostic>) -> Option<Unit>
     };
     diags.push(
         Diagnostic::error(
-            "unknown-unit",
+            ErrorCode::UnknownUnit,
             format!("`{}` is not a unit stride knows", word.value),
         )
         .with_label(word.span, "unknown unit")
@@ -71,7 +72,7 @@ pub fn mass(mass: &Mass, span: Span, to: Unit, diags: &mut Vec<Diagnostic>) -> O
     if !mass.value.is_finite() {
         // Only a number with hundreds of digits gets here.
         diags.push(
-            Diagnostic::error("number-too-large", "this number is too large")
+            Diagnostic::error(ErrorCode::NumberTooLarge, "this number is too large")
                 .with_label(span, "too large")
                 .with_help("write a realistic load"),
         );

@@ -8,6 +8,7 @@ use lsp_types::{
 use super::position::LineIndex;
 use crate::check::{self, Options};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::error_code::ErrorCode;
 use crate::span::Span;
 
 /// The compiler's and the checker's verdict on one text.
@@ -28,7 +29,7 @@ impl Analysis {
         diagnostics.extend(check::check(&compiled, options));
         if let Some(message) = config_error {
             diagnostics.push(
-                Diagnostic::error("config", message.to_owned())
+                Diagnostic::error(ErrorCode::Config, message.to_owned())
                     .with_label(Span::point(0), "the configuration that applies here"),
             );
         }

@@ -372,8 +372,10 @@ fn formatting(doc: &Document) -> Result<Vec<TextEdit>, Option<String>> {
     let formatted = match crate::fmt::format(&doc.text) {
         Ok(text) => text,
         Err(errors) => {
-            let refused =
-                |d: &Diagnostic| matches!(&*d.code, "overridden-statement" | "formatter-bug");
+            let refused = |d: &Diagnostic| {
+                use crate::error_code::ErrorCode::{FormatterBug, OverriddenStatement};
+                d.is(OverriddenStatement) || d.is(FormatterBug)
+            };
             if !errors.iter().all(refused) {
                 return Err(None);
             }

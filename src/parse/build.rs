@@ -11,6 +11,7 @@ use super::grammar::Rule;
 use super::syntax_error::{self, Context};
 use crate::ast::*;
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::span::{Span, Spanned};
 
 pub(super) struct Builder<'s> {
@@ -899,7 +900,7 @@ impl<'s> Builder<'s> {
             Ok(value) => Spanned::new(value, whole),
             Err(_) => {
                 self.diagnostics.push(
-                    Diagnostic::error("number-too-large", "this number is too large")
+                    Diagnostic::error(ErrorCode::NumberTooLarge, "this number is too large")
                         .with_label(whole, "larger than stride can count")
                         .with_help("numbers in a plan are at most 4294967295"),
                 );
@@ -964,7 +965,7 @@ impl<'s> Builder<'s> {
             Ok(s) if s <= MAX_DURATION_S => s,
             _ => {
                 self.diagnostics.push(
-                    Diagnostic::error("duration-too-long", "this duration is too long")
+                    Diagnostic::error(ErrorCode::DurationTooLong, "this duration is too long")
                         .with_label(whole, "longer than a week")
                         .with_help("durations in a plan are at most 168h (one week)"),
                 );
@@ -1001,7 +1002,7 @@ pub const MAX_DURATION_S: u32 = 7 * 24 * 3600;
 /// `again` and `first` are the spans of the two keywords.
 pub fn duplicate(what: &str, again: Span, first: Span) -> Diagnostic {
     Diagnostic::error(
-        "duplicate-statement",
+        ErrorCode::DuplicateStatement,
         format!("`{what}` is given more than once"),
     )
     .with_label(again, "given again here")

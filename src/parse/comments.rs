@@ -6,6 +6,7 @@ use pest::iterators::Pairs;
 use super::grammar::{Rule, StrideParser};
 use crate::ast::{Comment, Suppression};
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::span::{Span, Spanned};
 
 /// Every comment in the parse tree of the text from `base` on, in source
@@ -46,7 +47,7 @@ pub(super) fn suppressions(
         }
         let Ok(mut pairs) = StrideParser::parse(Rule::suppression, &comment.text) else {
             diagnostics.push(
-                Diagnostic::error("invalid-suppression", "this `# stride:` comment is not a suppression stride understands")
+                Diagnostic::error(ErrorCode::InvalidSuppression, "this `# stride:` comment is not a suppression stride understands")
                     .with_label(comment.span, "cannot read this")
                     .with_help("write it as `# stride: allow(schedule.same-session) -- reason`, with one or more rule names separated by commas"),
             );

@@ -14,6 +14,7 @@ use pest::iterators::{Pair, Pairs};
 
 use crate::ast;
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::span::Span;
 use grammar::{Rule, StrideParser};
 
@@ -216,7 +217,7 @@ fn limit_reached(source: &str, err: &pest::error::Error<Rule>) -> Option<Diagnos
     let at = syntax_error::error_offset(err);
     let at = crate::span::floor_char_boundary(source, at);
     Some(
-        Diagnostic::error("too-complex", message)
+        Diagnostic::error(ErrorCode::TooComplex, message)
             .with_label(Span::new(at, at), "the parser gave up here")
             .with_help("split the plan into several files"),
     )
@@ -230,7 +231,7 @@ fn check_line_length(source: &str) -> Option<Diagnostic> {
             let end = crate::span::floor_char_boundary(source, start + 80.min(line.len()));
             return Some(
                 Diagnostic::error(
-                    "line-too-long",
+                    ErrorCode::LineTooLong,
                     format!(
                         "line {} is {} bytes long; the limit is {MAX_LINE_BYTES}",
                         number + 1,
@@ -274,7 +275,7 @@ fn check_nesting(source: &str) -> Option<Diagnostic> {
                 if depth > MAX_NESTING {
                     return Some(
                         Diagnostic::error(
-                            "too-deeply-nested",
+                            ErrorCode::TooDeeplyNested,
                             format!("braces are nested more than {MAX_NESTING} deep"),
                         )
                         .with_label(Span::new(i, i + 1), "this `{` is too deep")

@@ -10,6 +10,7 @@ use pest::error::InputLocation;
 
 use super::grammar::{Rule, StrideParser};
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::span::{Span, floor_char_boundary};
 
 /// Where a skipped line stood, which decides what it should have been.
@@ -149,9 +150,11 @@ fn describe(src: &str, at: usize, line: Span, context: Context, expected: &[Stri
             "plan", "start", "timezone", "race", "athlete", "runs", "spacing", "deload", "taper",
             "exercise", "rules", "block",
         ];
-        let mut diagnostic =
-            Diagnostic::error("syntax", format!("unknown statement `{found_text}`"))
-                .with_label(found, "not a statement stride knows");
+        let mut diagnostic = Diagnostic::error(
+            ErrorCode::Syntax,
+            format!("unknown statement `{found_text}`"),
+        )
+        .with_label(found, "not a statement stride knows");
         diagnostic = match crate::suggest::closest(found_text, keywords) {
             Some(keyword) => diagnostic.with_help(format!(
                 "did you mean `{keyword}`? {}",
@@ -163,7 +166,7 @@ fn describe(src: &str, at: usize, line: Span, context: Context, expected: &[Stri
     }
     if at == line.start && context == Context::Block && is_word(found_text) {
         let mut diagnostic = Diagnostic::error(
-            "syntax",
+            ErrorCode::Syntax,
             format!("unknown statement `{found_text}` in a block"),
         )
         .with_label(found, "a block holds only sessions and runs");
@@ -178,7 +181,7 @@ fn describe(src: &str, at: usize, line: Span, context: Context, expected: &[Stri
     }
 
     if found_text == "}" {
-        return Diagnostic::error("syntax", "this `}` closes nothing")
+        return Diagnostic::error(ErrorCode::Syntax, "this `}` closes nothing")
             .with_label(found, "no `{` is open here")
             .with_help("remove it, or look above for a `{` that was closed too early");
     }
@@ -187,7 +190,7 @@ fn describe(src: &str, at: usize, line: Span, context: Context, expected: &[Stri
         let line_rest = rest.split('\n').next().unwrap_or(rest);
         if !line_rest.contains('"') {
             let end = found.start + 1 + line_rest.trim_end_matches('\r').len();
-            return Diagnostic::error("syntax", "this text in quotes is never closed")
+            return Diagnostic::error(ErrorCode::Syntax, "this text in quotes is never closed")
                 .with_label(Span::new(found.start, end), "no closing `\"` on this line")
                 .with_help(
                     "add a `\"` at the end of the text; to put a quote inside it, write `\\\"`",
@@ -233,12 +236,12 @@ fn describe(src: &str, at: usize, line: Span, context: Context, expected: &[Stri
         }
     }
     if let Some(unclosed) = unclosed_brace(src, line) {
-        return Diagnostic::error("syntax", "this `{` is never closed")
+        return Diagnostic::error(ErrorCode::Syntax, "this `{` is never closed")
             .with_label(Span::new(unclosed, unclosed + 1), "opened here")
             .with_context(found, format!("expected `}}`, found {found_words}"))
             .with_help("add a `}` on its own line after the last line of the body");
     }
-    Diagnostic::error("syntax", message)
+    Diagnostic::error(ErrorCode::Syntax, message)
         .with_label(found, label)
         .with_help(help)
 }
@@ -258,14 +261,14 @@ fn mistyped_word(text: &str, found: Span, context: Context, expected: &[String])
                 "h" | "hr" | "hrs" | "hours" => "h",
                 _ => "min",
             };
-            return Diagnostic::error("syntax", format!("`{text}` is not a duration stride understands"))
+            return Diagnostic::error(ErrorCode::Syntax, format!("`{text}` is not a duration stride understands"))
                 .with_label(found, "not a duration")
                 .with_help(format!(
                     "did you mean `{digits}{canonical}`? Durations are written like 90s, 45min, 3h or 1h30min"
                 ));
         }
     }
-    Diagnostic::error("syntax", format!("`{text}` is not valid here"))
+    Diagnostic::error(ErrorCode::Syntax, format!("`{text}` is not valid here"))
         .with_label(
             found,
             format!("expected {} partway through this", join_or(expected)),

@@ -380,7 +380,7 @@ mod tests {
                 name: "plans/a b.stride".to_string(),
                 text: text.to_string(),
                 diagnostics: vec![
-                    Diagnostic::error("E-TEST", "broken \"quote\"")
+                    Diagnostic::new("E-TEST", Severity::Error, "broken \"quote\"")
                         .with_label(Span::new(6, 12), "here")
                         .with_help("fix it"),
                     Diagnostic {
