@@ -104,3 +104,14 @@ fn rules_lists_every_rule() {
     assert_eq!(spacing["category"], "schedule");
     assert!(spacing["summary"].as_str().unwrap().contains("spacing"));
 }
+
+#[test]
+fn explain_knows_the_compiler_error_codes() {
+    let (code, out, err) = stride(&["explain", "percent-without-max"]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("explain__percent-without-max", out);
+
+    let (code, _, err) = stride(&["explain", "percent-without-mx"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `percent-without-max`?"), "{err}");
+}

@@ -9,10 +9,12 @@ use super::input;
 use crate::check::config::Overrides;
 use crate::check::registry::{Axis, ProfileDoc, RuleDoc};
 use crate::check::{Options, Registry, Settings};
+use crate::error_code::ErrorCode;
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The rule (`schedule.same-session`) or profile (`heavy`) to explain.
+    /// The rule (`schedule.same-session`), profile (`heavy`) or compiler
+    /// error code (`unknown-exercise`) to explain.
     pub rule: String,
     /// Show the levels, parameters and profiles in force for this plan.
     #[arg(long, value_name = "FILE")]
@@ -57,10 +59,13 @@ pub fn run(args: ExplainArgs) -> u8 {
         explain_rule(rule, &settings, plan.is_some(), registry)
     } else if let Some(profile) = registry.profile(&args.rule) {
         explain_profile(profile, registry)
+    } else if let Some(code) = ErrorCode::from_code(&args.rule) {
+        explain_code(code)
     } else {
         let names = registry
             .names()
-            .chain(registry.profiles().iter().map(|p| p.name.as_str()));
+            .chain(registry.profiles().iter().map(|p| p.name.as_str()))
+            .chain(ErrorCode::ALL.iter().map(|c| c.as_str()));
         let hint = match crate::suggest::closest(&args.rule, names) {
             Some(near) => format!("did you mean `{near}`?"),
             None => "`stride rules` lists every rule".to_string(),
@@ -185,6 +190,20 @@ pub fn explain_rule(
     for line in rule.examples.good.trim_end().lines() {
         let _ = writeln!(out, "    {line}");
     }
+    out
+}
+
+/// The text `stride explain` prints for a compiler error code.
+fn explain_code(code: ErrorCode) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{code}");
+    out.push_str(&wrap(code.summary(), ""));
+    let _ = writeln!(
+        out,
+        "compiler error: always an error, and cannot be allowed"
+    );
+    let _ = writeln!(out, "\nWhy");
+    out.push_str(&wrap(code.description(), "  "));
     out
 }
 

@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use crate::check::Registry;
 use crate::check::registry::RuleDoc;
+use crate::error_code::ErrorCode;
 
 /// The heading anchor of the section documenting `rule`, as GitHub derives
 /// it from the heading text; compiler error codes share one section.
@@ -69,8 +70,18 @@ Levels are set in `stride.yaml`, in a plan's `rules { }` block, with \
 Problems that stop a plan from compiling (`unknown-exercise`, `invalid-date`, \
 syntax errors, ...) are always errors and cannot be allowed. Each message says \
 what is wrong and how to fix it; the language is described in \
-[language.md](language.md).\n"
+[language.md](language.md).\n\n\
+`stride explain CODE` prints the same for one code.\n\n\
+| code | meaning |\n|---|---|\n"
     );
+    for code in ErrorCode::ALL {
+        let _ = writeln!(
+            out,
+            "| `{code}` | {} {} |",
+            table_cell(code.summary()),
+            table_cell(code.description())
+        );
+    }
     out
 }
 

@@ -24,6 +24,7 @@ use super::location::{LineIndex, Location};
 use super::{CheckedFile, rule_url};
 use crate::check::{Level, Registry};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::error_code::ErrorCode;
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -66,16 +67,20 @@ pub fn write(files: &[CheckedFile], mut out: impl io::Write) -> io::Result<()> {
     }
     for code in codes {
         index.insert(code, rules.len());
+        let documented = ErrorCode::from_code(code);
         rules.push(Rule {
             default_configuration: Configuration { level: "error" },
-            full_description: None,
+            full_description: documented.map(|c| Message::new(c.description())),
             help: Message::new(
                 "The plan cannot be compiled until this is fixed; the message says how.",
             ),
             help_uri: rule_url(code),
             id: code,
             properties: Tags { tags: ["compiler"] },
-            short_description: ShortDescription::CompilerError(code),
+            short_description: match documented {
+                Some(c) => ShortDescription::Text(c.summary()),
+                None => ShortDescription::CompilerError(code),
+            },
         });
     }
 
@@ -162,7 +167,7 @@ struct Driver<'a> {
 #[serde(rename_all = "camelCase")]
 struct Rule<'a> {
     default_configuration: Configuration,
-    /// The rationale; compiler errors have none.
+    /// The rationale, or what a compiler error means.
     #[serde(skip_serializing_if = "Option::is_none")]
     full_description: Option<Message<'a>>,
     help: Message<'a>,
@@ -182,8 +187,8 @@ struct Tags<'a> {
     tags: [&'a str; 1],
 }
 
-/// A rule's one-line description: its summary, or for a compiler error
-/// code, `stride compiler error `CODE``.
+/// A rule's one-line description: its summary, or for a code that is
+/// not documented, `stride compiler error `CODE``.
 enum ShortDescription<'a> {
     Text(&'a str),
     CompilerError(&'a str),
