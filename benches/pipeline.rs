@@ -80,11 +80,10 @@ fn check(bencher: Bencher, name: &str) {
 #[divan::bench(args = SIZES)]
 fn parse_expand_check(bencher: Bencher, name: &str) {
     let text = source(name);
-    let options = stride::check::Options::default();
-    bencher.counter(BytesCount::of_str(&text)).bench(|| {
-        let compiled = stride::compile(black_box(&text));
-        stride::check::check(&compiled, &options)
-    });
+    let options = stride::Options::default();
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| stride::analyze(black_box(&text), &options));
 }
 
 /// Each emitter on its own, from an expanded plan.
@@ -123,14 +122,11 @@ mod emit {
 #[divan::bench(sample_count = 10)]
 fn corpus_1000_sequential(bencher: Bencher) {
     let corpus = generate::corpus(0, 1000);
-    let options = stride::check::Options::default();
+    let options = stride::Options::default();
     bencher.counter(ItemsCount::new(corpus.len())).bench(|| {
         corpus
             .iter()
-            .map(|text| {
-                let compiled = stride::compile(text);
-                stride::check::check(&compiled, &options).len()
-            })
+            .map(|text| stride::analyze(text, &options).diagnostics.len())
             .sum::<usize>()
     });
 }
@@ -140,14 +136,11 @@ fn corpus_1000_sequential(bencher: Bencher) {
 fn corpus_1000_parallel(bencher: Bencher) {
     use rayon::prelude::*;
     let corpus = generate::corpus(0, 1000);
-    let options = stride::check::Options::default();
+    let options = stride::Options::default();
     bencher.counter(ItemsCount::new(corpus.len())).bench(|| {
         corpus
             .par_iter()
-            .map(|text| {
-                let compiled = stride::compile(text);
-                stride::check::check(&compiled, &options).len()
-            })
+            .map(|text| stride::analyze(text, &options).diagnostics.len())
             .sum::<usize>()
     });
 }
@@ -163,12 +156,7 @@ fn report<const WEEKS: usize>(bencher: Bencher, format: &str) {
         weeks: WEEKS as _,
         ..Shape::large()
     });
-    let compiled = stride::compile(&text);
-    let mut diagnostics = compiled.diagnostics.clone();
-    diagnostics.extend(stride::check::check(
-        &compiled,
-        &stride::check::Options::default(),
-    ));
+    let diagnostics = stride::analyze(&text, &stride::Options::default()).diagnostics;
     let files = [CheckedFile {
         name: "large.stride".to_string(),
         text,

@@ -3,7 +3,8 @@
 //! Data flows one way: [`parse`] turns source text into a typed
 //! [`ast::File`], [`lower`] expands it into a dated [`plan::Plan`], and
 //! everything after that (checker, backends) reads only the plan. Each stage
-//! returns its problems as plain [`diagnostic::Diagnostic`] values.
+//! returns its problems as plain [`diagnostic::Diagnostic`] values;
+//! [`analyze`] runs the stages up to the checker in one call.
 
 // Library code never unwraps or panics on what a user can influence;
 // tests may.
@@ -12,6 +13,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+mod analysis;
 pub mod ast;
 pub mod catalogue;
 pub mod check;
@@ -32,6 +34,7 @@ pub mod report;
 pub mod span;
 pub mod suggest;
 
+pub use analysis::{Analysis, Options, analyze};
 use diagnostic::Diagnostic;
 
 /// The result of compiling one source text.

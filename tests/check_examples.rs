@@ -1,17 +1,17 @@
 //! Every rule's examples from `rules/*.yaml`: the bad one fires the rule,
 //! the good one does not.
 
-use stride::check::{self, Options, Registry};
+use stride::check::Registry;
 use stride::render::{Style, human};
 
 fn run(name: &str, kind: &str, source: &str) -> Vec<stride::diagnostic::Diagnostic> {
-    let compiled = stride::compile(source);
+    let analysis = stride::analyze(source, &stride::Options::default());
     assert!(
-        !compiled.has_errors(),
+        analysis.plan.is_some(),
         "the {kind} example of `{name}` does not compile:\n{}",
-        human(&compiled.diagnostics, kind, source, Style::PLAIN)
+        human(&analysis.diagnostics, kind, source, Style::PLAIN)
     );
-    check::check(&compiled, &Options::default())
+    analysis.diagnostics
 }
 
 #[test]

@@ -2,7 +2,6 @@
 //! no errors; what they still draw is snapshotted, and each finding is one
 //! we defend to a coach.
 
-use stride::check::{self, Options};
 use stride::diagnostic::{self, Severity};
 use stride::render::{Style, human};
 
@@ -12,10 +11,7 @@ fn check_example(name: &str) -> (Vec<diagnostic::Diagnostic>, String) {
         .join(format!("{name}.stride"));
     let source =
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let compiled = stride::compile(&source);
-    let mut diags = compiled.diagnostics.clone();
-    diags.extend(check::check(&compiled, &Options::default()));
-    diagnostic::sort(&mut diags);
+    let diags = stride::analyze(&source, &stride::Options::default()).diagnostics;
     let rendered = human(&diags, &format!("{name}.stride"), &source, Style::PLAIN);
     (diags, rendered)
 }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use stride::check::{self, Options, Registry};
+use stride::check::Registry;
 use stride::render::{Style, human};
 
 fn fixtures() -> std::path::PathBuf {
@@ -17,13 +17,14 @@ fn render(rule: &str, kind: &str) -> (usize, String) {
     let path = fixtures().join(&name);
     let source =
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let compiled = stride::compile(&source);
+    let analysis = stride::analyze(&source, &stride::Options::default());
     assert!(
-        !compiled.has_errors(),
+        analysis.plan.is_some(),
         "{name} does not compile:\n{}",
-        human(&compiled.diagnostics, &name, &source, Style::PLAIN)
+        human(&analysis.diagnostics, &name, &source, Style::PLAIN)
     );
-    let diags: Vec<_> = check::check(&compiled, &Options::default())
+    let diags: Vec<_> = analysis
+        .diagnostics
         .into_iter()
         .filter(|d| d.code == rule)
         .collect();
@@ -88,9 +89,8 @@ fn the_checker_survives_every_one_line_edit() {
                     .filter(|(i, _)| *i != skip)
                     .map(|(_, l)| *l)
                     .collect();
-                let compiled = stride::compile(&edited.join("\n"));
-                if compiled.plan.is_some() {
-                    let _ = check::check(&compiled, &Options::default());
+                let analysis = stride::analyze(&edited.join("\n"), &stride::Options::default());
+                if analysis.plan.is_some() {
                     checked += 1;
                 }
             }

@@ -40,16 +40,14 @@ fn generated_plans() -> Vec<(String, String)> {
 /// Everything a plan means, as comparable text: the expansion as JSON, and
 /// every diagnostic of the compiler and the checker without its position.
 fn meaning(source: &str) -> (Option<String>, Vec<String>) {
-    let compiled = stride::compile(source);
-    let plan = compiled
+    let analysis = stride::analyze(source, &stride::Options::default());
+    let plan = analysis
         .plan
         .as_ref()
         .map(|p| stride::emit::json::emit(p, &Default::default()));
-    let findings = stride::check::check(&compiled, &stride::check::Options::default());
-    let diagnostics = compiled
+    let diagnostics = analysis
         .diagnostics
         .iter()
-        .chain(&findings)
         .map(|d| format!("{} {:?} {} {:?}", d.code, d.severity, d.message, d.help))
         .collect();
     (plan, diagnostics)

@@ -58,8 +58,10 @@ fn peak_during<T>(work: impl FnOnce() -> T) -> usize {
 /// loaded (by checking the half-marathon plan first).
 fn exclusive() -> MutexGuard<'static, ()> {
     let guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let compiled = stride::compile(include_str!("../examples/half-marathon.stride"));
-    let _ = stride::check::check(&compiled, &stride::check::Options::default());
+    let _ = stride::analyze(
+        include_str!("../examples/half-marathon.stride"),
+        &stride::Options::default(),
+    );
     guard
 }
 
@@ -70,12 +72,7 @@ fn compile(text: &str) -> usize {
 
 /// Parse, expand and check, keeping what `stride check` keeps.
 fn pipeline(text: &str) -> usize {
-    let options = stride::check::Options::default();
-    peak_during(|| {
-        let compiled = stride::compile(text);
-        let findings = stride::check::check(&compiled, &options);
-        (compiled, findings)
-    })
+    peak_during(|| stride::analyze(text, &stride::Options::default()))
 }
 
 /// The target: peak heap under this many times the plan's size.

@@ -485,13 +485,9 @@ fn fmt_survives_a_closed_stderr() {
 
 /// Every stage on one input, as the fuzz target runs them.
 fn pipeline(name: &str, source: &str) {
-    let compiled = stride::compile(source);
-    assert_inside(name, source, &compiled.diagnostics);
-    let findings = stride::check::check(&compiled, &stride::check::Options::default());
-    assert_inside(name, source, &findings);
-    let mut all = compiled.diagnostics.clone();
-    all.extend(findings.iter().cloned());
-    let _ = render::human(&all, name, source, Style::PLAIN);
+    let analysis = stride::analyze(source, &stride::Options::default());
+    assert_inside(name, source, &analysis.diagnostics);
+    let _ = render::human(&analysis.diagnostics, name, source, Style::PLAIN);
     match stride::fmt::format(source) {
         Ok(formatted) => assert_eq!(
             stride::fmt::format(&formatted).as_ref(),
@@ -500,13 +496,13 @@ fn pipeline(name: &str, source: &str) {
         ),
         Err(diagnostics) => assert_inside(name, source, &diagnostics),
     }
-    let Some(plan) = &compiled.plan else {
+    let Some(plan) = &analysis.plan else {
         return;
     };
     let weeks = u32::try_from(plan.weeks.len()).unwrap_or(u32::MAX);
     let variants = [
         emit::Options {
-            findings: &findings,
+            findings: &analysis.diagnostics,
             source: Some(source),
             ..emit::Options::default()
         },
@@ -518,7 +514,7 @@ fn pipeline(name: &str, source: &str) {
                 first: weeks.div_ceil(2).max(1),
                 last: weeks.max(1),
             }),
-            findings: &findings,
+            findings: &analysis.diagnostics,
             source: Some(source),
             ..emit::Options::default()
         },

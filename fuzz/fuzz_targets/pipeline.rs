@@ -20,14 +20,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(source) = std::str::from_utf8(data) else {
         return;
     };
-    let compiled = stride::compile(source);
-    assert_inside(source, &compiled.diagnostics);
-    let findings = stride::check::check(&compiled, &stride::check::Options::default());
-    assert_inside(source, &findings);
-
-    let mut all = compiled.diagnostics.clone();
-    all.extend(findings.iter().cloned());
-    let _ = render::human(&all, "fuzz.stride", source, Style::PLAIN);
+    let analysis = stride::analyze(source, &stride::Options::default());
+    assert_inside(source, &analysis.diagnostics);
+    let _ = render::human(&analysis.diagnostics, "fuzz.stride", source, Style::PLAIN);
 
     match stride::fmt::format(source) {
         Ok(formatted) => match stride::fmt::format(&formatted) {
@@ -39,13 +34,13 @@ fuzz_target!(|data: &[u8]| {
 
     lsp_session(source);
 
-    let Some(plan) = &compiled.plan else {
+    let Some(plan) = &analysis.plan else {
         return;
     };
     let weeks = u32::try_from(plan.weeks.len()).unwrap_or(u32::MAX);
     let variants = [
         Options {
-            findings: &findings,
+            findings: &analysis.diagnostics,
             source: Some(source),
             ..Options::default()
         },
@@ -57,7 +52,7 @@ fuzz_target!(|data: &[u8]| {
                 first: weeks.div_ceil(2).max(1),
                 last: weeks.max(1),
             }),
-            findings: &findings,
+            findings: &analysis.diagnostics,
             source: Some(source),
             ..Options::default()
         },

@@ -7,7 +7,6 @@ use clap::{Args, ValueEnum};
 use jiff::Timestamp;
 
 use super::{FAILURE, SUCCESS, USAGE, input, output};
-use crate::diagnostic::Severity;
 use crate::emit::{self, Format, Options, WeekRange};
 use crate::render::{self, Style};
 
@@ -118,14 +117,12 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
     let stamp = stamp(&args.plan)?;
     let source = input::read(&args.plan)?;
 
-    let compiled = crate::compile(&source.text);
     // The checker's findings count too: a denied rule stops the build, and
     // the Markdown lists every finding at its end.
     let check_options = crate::check::Options::for_plan(&args.plan, Default::default())
         .map_err(|e| e.to_string())?;
-    let mut diagnostics = compiled.diagnostics.clone();
-    diagnostics.extend(crate::check::check(&compiled, &check_options));
-    crate::diagnostic::sort(&mut diagnostics);
+    let analysis = crate::analyze(&source.text, &check_options.into());
+    let diagnostics = &analysis.diagnostics;
     if !diagnostics.is_empty() {
         let style = Style {
             color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
@@ -134,22 +131,16 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
         // Written a diagnostic at a time: a report can be ten times the
         // size of the plan.
         let mut stderr = std::io::BufWriter::new(std::io::stderr().lock());
-        render::human_each(&diagnostics, &source.name, &source.text, style, |part| {
+        render::human_each(diagnostics, &source.name, &source.text, style, |part| {
             let _ = stderr.write_all(part.as_bytes());
         });
         let _ = stderr.flush();
     }
-    if diagnostics
-        .iter()
-        .any(crate::diagnostic::Diagnostic::is_error)
-    {
+    if analysis.has_errors() {
         errln!("error: {} has errors; nothing was built", source.name);
         return Ok(FAILURE);
     }
-    let warnings = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .count();
+    let warnings = analysis.warnings();
     if args.deny == Some(Deny::Warnings) && warnings > 0 {
         errln!(
             "error: {} has {warnings} warning{} and --deny warnings is set; nothing was built",
@@ -158,7 +149,7 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
         );
         return Ok(FAILURE);
     }
-    let Some(plan) = compiled.plan.as_ref() else {
+    let Some(plan) = analysis.plan.as_ref() else {
         errln!(
             "error: {} could not be expanded; nothing was built",
             source.name
@@ -183,7 +174,7 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
         alarm_s: args.alarm,
         weeks: args.weeks,
         stamp,
-        findings: &diagnostics,
+        findings: diagnostics,
         source: Some(&source.text),
     };
     let text = emit::emit(plan, format, &options);

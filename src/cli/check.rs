@@ -16,7 +16,6 @@ use rayon::prelude::*;
 use super::input;
 use crate::check::config::{self, Config, ConfigError};
 use crate::check::{Level, Options, Overrides, Registry};
-use crate::diagnostic;
 use crate::render::{self, Style};
 use crate::report::{CheckedFile, Format, Summary};
 
@@ -319,16 +318,9 @@ fn check_one(
         config,
         overrides: overrides.clone(),
     };
-    let compiled = crate::compile(&source.text);
-    let found = crate::check::check(&compiled, &options);
+    let analysis = crate::analyze(&source.text, &options.into());
     // The plan is not needed past here: drop it before rendering.
-    let crate::Compiled {
-        plan,
-        mut diagnostics,
-    } = compiled;
-    drop(plan);
-    diagnostics.extend(found);
-    diagnostic::sort(&mut diagnostics);
+    let crate::Analysis { diagnostics, .. } = analysis;
     let human =
         human.map(|style| render::human_parts(&diagnostics, &source.name, &source.text, style));
     Outcome {

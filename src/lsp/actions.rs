@@ -102,7 +102,7 @@ fn did_you_mean(d: &Diagnostic, text: &str, span: Span) -> Option<(String, Strin
 /// its whole line when it stands alone, else the comment and the blanks
 /// before it.
 fn removal(doc: &Document, span: Span) -> Option<Span> {
-    let file = &doc.analysed()?.file;
+    let file = doc.tree()?;
     let suppression = file
         .suppressions
         .iter()

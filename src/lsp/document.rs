@@ -6,41 +6,11 @@ use lsp_types::{
 };
 
 use super::position::LineIndex;
-use crate::check::{self, Options};
+use crate::Analysis;
+use crate::check;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error_code::ErrorCode;
 use crate::span::Span;
-
-/// The compiler's and the checker's verdict on one text.
-#[derive(Debug, Clone)]
-pub struct Analysis {
-    /// The syntax tree, for questions about the text.
-    pub file: crate::ast::File,
-    pub compiled: crate::Compiled,
-    /// Everything to show: compiler diagnostics, then checker findings,
-    /// sorted by position.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Analysis {
-    pub fn new(text: &str, options: &Options, config_error: Option<&str>) -> Analysis {
-        let (file, compiled) = crate::compile_with_tree(text);
-        let mut diagnostics = compiled.diagnostics.clone();
-        diagnostics.extend(check::check(&compiled, options));
-        if let Some(message) = config_error {
-            diagnostics.push(
-                Diagnostic::error(ErrorCode::Config, message.to_owned())
-                    .with_label(Span::point(0), "the configuration that applies here"),
-            );
-        }
-        crate::diagnostic::sort(&mut diagnostics);
-        Analysis {
-            file,
-            compiled,
-            diagnostics,
-        }
-    }
-}
 
 /// An open document.
 #[derive(Debug, Clone)]
@@ -49,8 +19,9 @@ pub struct Document {
     pub version: i32,
     pub text: String,
     pub index: LineIndex,
-    /// How to check it: the `stride.yaml` that applies.
-    pub options: Options,
+    /// How to analyse it: the `stride.yaml` that applies, keeping the
+    /// syntax tree.
+    pub options: crate::Options,
     /// Why that configuration could not be read, if it could not.
     pub config_error: Option<String>,
     analysis: Option<Analysis>,
@@ -99,17 +70,31 @@ impl Document {
         self.analysis = None;
     }
 
-    /// Analyses the current text, unless that is done already.
+    /// Analyses the current text, unless that is done already. A
+    /// configuration that cannot be read is one more error, at the top.
     pub fn analyse(&mut self) {
-        if self.analysis.is_none() {
-            let error = self.config_error.as_deref();
-            self.analysis = Some(Analysis::new(&self.text, &self.options, error));
+        if self.analysis.is_some() {
+            return;
         }
+        let mut analysis = crate::analyze(&self.text, &self.options);
+        if let Some(message) = &self.config_error {
+            analysis.diagnostics.push(
+                Diagnostic::error(ErrorCode::Config, message.clone())
+                    .with_label(Span::point(0), "the configuration that applies here"),
+            );
+            crate::diagnostic::sort(&mut analysis.diagnostics);
+        }
+        self.analysis = Some(analysis);
     }
 
     /// The analysis of the current text, once [`Document::analyse`] ran.
     pub fn analysed(&self) -> Option<&Analysis> {
         self.analysis.as_ref()
+    }
+
+    /// The syntax tree of the current text, once [`Document::analyse`] ran.
+    pub fn tree(&self) -> Option<&crate::ast::File> {
+        self.analysis.as_ref()?.tree.as_ref()
     }
 
     /// The diagnostics to publish, in LSP terms.
@@ -134,19 +119,24 @@ impl Document {
     }
 }
 
-/// The checking options for a document: the `stride.yaml` found from its
-/// directory, for a file on disk.
-fn options_for(uri: &Uri) -> (Options, Option<String>) {
-    let Some(path) = file_path(uri) else {
-        return (Options::default(), None);
+/// The options for a document: the `stride.yaml` found from its
+/// directory, for a file on disk; the syntax tree is kept.
+fn options_for(uri: &Uri) -> (crate::Options, Option<String>) {
+    let (check, error) = match file_path(uri) {
+        None => (check::Options::default(), None),
+        Some(path) => match check::Options::for_plan(&path, check::Overrides::default()) {
+            Ok(options) => (options, None),
+            Err(e) => (
+                check::Options::default(),
+                Some(format!("{}: {}", e.origin, e.message)),
+            ),
+        },
     };
-    match Options::for_plan(&path, check::Overrides::default()) {
-        Ok(options) => (options, None),
-        Err(e) => (
-            Options::default(),
-            Some(format!("{}: {}", e.origin, e.message)),
-        ),
-    }
+    let options = crate::Options {
+        check,
+        keep_tree: true,
+    };
+    (options, error)
 }
 
 /// The local path of a `file:` URI.

@@ -34,7 +34,7 @@ pub fn hover(doc: &Document, position: lsp_types::Position) -> Option<Hover> {
         }
     }
 
-    match locate::target(&analysis.file, offset) {
+    match locate::target(analysis.tree.as_ref()?, offset) {
         Some(Target::Rule { name, span }) => {
             if let Some(rule) = registry.get(name) {
                 if !explained.contains(&name) {
@@ -50,7 +50,7 @@ pub fn hover(doc: &Document, position: lsp_types::Position) -> Option<Hover> {
             }
         }
         Some(Target::Session(session)) => {
-            let plan = analysis.compiled.plan.as_ref();
+            let plan = analysis.plan.as_ref();
             sections.insert(0, docs::session(session, plan));
             range = Some(session.header);
         }
@@ -70,15 +70,10 @@ pub fn hover(doc: &Document, position: lsp_types::Position) -> Option<Hover> {
 
 /// The entry an exercise name stands for: the plan's own (with its
 /// `exercise` overrides) when the plan compiled, else the catalogue's.
-fn exercise(analysis: &super::document::Analysis, name: &str) -> Option<String> {
+fn exercise(analysis: &crate::Analysis, name: &str) -> Option<String> {
     let builtin = Catalogue::builtin();
     let id = builtin.get(name).map_or(name, |e| e.id.as_str());
-    if let Some(entry) = analysis
-        .compiled
-        .plan
-        .as_ref()
-        .and_then(|p| p.exercises.get(id))
-    {
+    if let Some(entry) = analysis.plan.as_ref().and_then(|p| p.exercises.get(id)) {
         return Some(docs::exercise(entry, name));
     }
     builtin.get(name).map(|entry| docs::exercise(entry, name))

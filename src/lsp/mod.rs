@@ -54,7 +54,7 @@ use lsp_types::{
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-pub use document::{Analysis, Document};
+pub use document::Document;
 
 use crate::diagnostic::Diagnostic;
 pub use position::LineIndex;

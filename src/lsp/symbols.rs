@@ -33,10 +33,9 @@ fn symbol(
 }
 
 pub fn outline(doc: &Document) -> Vec<DocumentSymbol> {
-    let Some(analysis) = doc.analysed() else {
+    let Some(file) = doc.tree() else {
         return Vec::new();
     };
-    let file = &analysis.file;
     let mut out = Vec::new();
     for item in &file.items {
         let ItemKind::Block(block) = &item.kind else {
@@ -90,8 +89,7 @@ fn session_detail(session: &Session) -> String {
 /// The `exercise` statement of the exercise name under the cursor.
 pub fn definition(doc: &Document, position: lsp_types::Position) -> Option<Location> {
     let offset = doc.offset(position);
-    let analysis = doc.analysed()?;
-    let file = &analysis.file;
+    let file = doc.tree()?;
     let Some(Target::Exercise { name, .. }) = locate::target(file, offset) else {
         return None;
     };
