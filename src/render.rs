@@ -9,6 +9,7 @@ use std::fmt;
 use miette::{LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::span::LineIndex;
 
 /// A diagnostic together with the source it points into.
 #[derive(Debug)]
@@ -79,46 +80,28 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
-/// A file's name and text with the offset where each of its lines starts,
-/// built once per file.
+/// A file's name and text with the [`LineIndex`] of its lines, built once
+/// per file.
 ///
 /// miette's own [`SourceCode`] for `str` scans the text from the top for every
 /// span it reads, which makes rendering thousands of diagnostics of a large
-/// file quadratic. This finds a span's lines by binary search in the table of
-/// line starts instead, and returns exactly what miette's `str` implementation
+/// file quadratic. This finds a span's lines by binary search in the line
+/// index instead, and returns exactly what miette's `str` implementation
 /// inside a `miette::NamedSource` returns: the same bytes, span, line, column
 /// and line count for the same numbers of context lines, quirks included.
-///
-/// Lines end as miette ends them: at `\n`, at `\r\n` and at a lone `\r`.
 #[derive(Debug)]
 pub struct IndexedSource<'a> {
     name: String,
     text: &'a str,
-    /// 0, then the offset just past each line break: entry `i + 1` is where
-    /// line break `i` (the one ending line `i`) ends. A text that ends in a
-    /// line break has an empty last line starting at its length.
-    line_starts: Vec<usize>,
+    lines: LineIndex,
 }
 
 impl<'a> IndexedSource<'a> {
     pub fn new(name: &str, text: &'a str) -> IndexedSource<'a> {
-        let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
-        for (i, &byte) in bytes.iter().enumerate() {
-            // `\r\n` is one line break, counted at its `\n`.
-            let ends_line = match byte {
-                b'\n' => true,
-                b'\r' => bytes.get(i + 1) != Some(&b'\n'),
-                _ => false,
-            };
-            if ends_line {
-                line_starts.push(i + 1);
-            }
-        }
         IndexedSource {
             name: name.to_owned(),
             text,
-            line_starts,
+            lines: LineIndex::new(text),
         }
     }
 
@@ -130,38 +113,15 @@ impl<'a> IndexedSource<'a> {
         self.text
     }
 
-    /// The line (from 0) that the byte at `offset` belongs to; a line break
-    /// belongs to the line it ends.
-    fn line_of(&self, offset: usize) -> usize {
-        // Never 0: the first line starts at 0.
-        self.line_starts
-            .partition_point(|&start| start <= offset)
-            .saturating_sub(1)
-    }
-
-    fn line_start(&self, line: usize) -> usize {
-        self.line_starts
-            .get(line)
-            .copied()
-            .unwrap_or(self.text.len())
-    }
-
     /// Where line break `index` ends (the next line starts), or the end of
     /// the text if there are not that many line breaks.
     fn break_end(&self, index: usize) -> usize {
-        self.line_start(index + 1)
+        self.lines.line_start(index + 1)
     }
 
     /// Where `line`'s text ends and its line break (if any) begins.
     fn content_end(&self, line: usize) -> usize {
-        let Some(&next) = self.line_starts.get(line + 1) else {
-            return self.text.len();
-        };
-        let bytes = self.text.as_bytes();
-        let crlf = next >= self.line_start(line) + 2
-            && bytes.get(next - 2) == Some(&b'\r')
-            && bytes.get(next - 1) == Some(&b'\n');
-        if crlf { next - 2 } else { next - 1 }
+        self.lines.line_end(self.text, line)
     }
 
     /// What miette's `context_info` (in its `source_impls.rs`) computes by
@@ -191,14 +151,14 @@ impl<'a> IndexedSource<'a> {
         if last > len {
             return Err(MietteError::OutOfBounds);
         }
-        let breaks = self.line_starts.len() - 1;
+        let breaks = self.lines.line_count() - 1;
 
-        let line = self.line_of(offset);
+        let line = self.lines.line_of(offset);
         let first_line = line.saturating_sub(before);
         let start = if before == 0 {
             offset
         } else {
-            self.line_start(first_line)
+            self.lines.line_start(first_line)
         };
 
         // Where the contents end, and whether there is a line break after
@@ -206,7 +166,7 @@ impl<'a> IndexedSource<'a> {
         let (end, break_after) = if last == len {
             (len, false)
         } else {
-            let last_line = self.line_of(last);
+            let last_line = self.lines.line_of(last);
             let in_break = last >= self.content_end(last_line);
             // The first line break wholly after the byte `last`.
             let next_break = last_line + usize::from(in_break);
@@ -223,7 +183,7 @@ impl<'a> IndexedSource<'a> {
         let column = if before > 0 || (after > 0 && break_after) {
             0
         } else {
-            offset.min(self.content_end(line)) - self.line_start(line)
+            offset.min(self.content_end(line)) - self.lines.line_start(line)
         };
         // miette would panic slicing here (an empty span just past the end,
         // read without context lines before).
@@ -241,7 +201,7 @@ impl<'a> IndexedSource<'a> {
             (start, end - start).into(),
             first_line,
             column,
-            self.line_of(end),
+            self.lines.line_of(end),
         ))
     }
 }
@@ -324,7 +284,8 @@ pub fn human_each(
         .with_width(style.width)
         .with_links(false)
         .with_context_lines(1);
-    let source = IndexedSource::new(name, text);
+    let text = lone_cr_as_lf(text);
+    let source = IndexedSource::new(name, &text);
     for diagnostic in diagnostics {
         let report = Report {
             diagnostic,
@@ -336,6 +297,28 @@ pub fn human_each(
         out.shrink_to_fit();
         each(out);
     }
+}
+
+/// `text` with every lone `\r` made a `\n`, byte for byte. miette numbers
+/// lines as the grammar does, a lone `\r` ending one, but its graphical
+/// handler cuts the snippet it shows into lines only at `\n`; given this,
+/// it shows the lines the numbers count. Spans stay valid: both are one
+/// byte.
+#[cfg(feature = "cli")]
+fn lone_cr_as_lf(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) != Some(&b'\n');
+    if !text.contains('\r') || !(0..bytes.len()).any(lone) {
+        return text.into();
+    }
+    let mut out = bytes.to_vec();
+    for (i, byte) in out.iter_mut().enumerate() {
+        if lone(i) {
+            *byte = b'\n';
+        }
+    }
+    // Only ASCII bytes changed, so the text is still UTF-8.
+    String::from_utf8(out).map_or(text.into(), Into::into)
 }
 
 #[cfg(test)]
@@ -469,16 +452,5 @@ mod tests {
         assert!(texts.iter().any(|t| t.contains("\r\n") && t.contains('é')));
         let compared: usize = texts.iter().map(|text| same_as_miette(text)).sum();
         assert!(compared > 10_000, "{compared}");
-    }
-
-    #[test]
-    fn indexes_every_kind_of_line_end() {
-        let source = IndexedSource::new("x", "a\nb\r\nc\rd\r\re\n");
-        assert_eq!(source.line_starts, [0, 2, 5, 7, 9, 10, 12]);
-        assert_eq!(source.content_end(1), 3);
-        assert_eq!(source.content_end(4), 9);
-        assert_eq!(source.content_end(6), 12);
-        assert_eq!(source.line_of(4), 1);
-        assert_eq!(source.line_of(12), 6);
     }
 }

@@ -3,6 +3,8 @@
 use std::io::Read;
 use std::path::Path;
 
+use crate::span::LineIndex;
+
 /// Largest plan accepted, in bytes.
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 
@@ -44,8 +46,9 @@ pub fn read(path: &str) -> Result<Source, String> {
     let mut text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
-        let before = bytes.get(..offset).unwrap_or_default();
-        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        // The bytes before `offset` are valid UTF-8.
+        let before = std::str::from_utf8(bytes.get(..offset).unwrap_or_default()).unwrap_or("");
+        let (line, _) = LineIndex::new(before).line_col(before, offset);
         let byte = bytes
             .get(offset)
             .map_or(String::new(), |b| format!(" 0x{b:02X}"));

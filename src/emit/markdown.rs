@@ -18,6 +18,7 @@ use super::volume::{self, MuscleGroup, WeekVolume};
 use crate::ast::{Intensity, Weekday};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::plan::{Plan, SessionOccurrence, Week, WeekKind, format_number};
+use crate::span::LineIndex;
 
 /// Writes the document.
 pub fn emit(plan: &Plan, options: &Options) -> String {
@@ -420,21 +421,22 @@ fn findings(out: &mut String, options: &Options) {
         return;
     }
     out.push_str("## Findings\n\n");
+    let lines = options.source.map(|text| (text, LineIndex::new(text)));
     for d in options.findings {
-        out.push_str(&finding(d, options.source));
+        out.push_str(&finding(d, lines.as_ref()));
     }
     out.push('\n');
 }
 
-fn finding(d: &Diagnostic, source: Option<&str>) -> String {
+fn finding(d: &Diagnostic, source: Option<&(&str, LineIndex)>) -> String {
     let severity = match d.severity {
         Severity::Error => "Error",
         Severity::Warning => "Warning",
         Severity::Advice => "Info",
     };
     let mut wheres = Vec::new();
-    if let (Some(source), Some(span)) = (source, d.primary_span()) {
-        let (line, _) = crate::span::line_col(source, span.start);
+    if let (Some((text, lines)), Some(span)) = (source, d.primary_span()) {
+        let (line, _) = lines.line_col(text, span.start);
         wheres.push(format!("line {line}"));
     }
     if !d.weeks.is_empty() {

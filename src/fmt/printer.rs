@@ -18,7 +18,7 @@
 //! where the canonical layout wants it.
 
 use crate::ast::Comment;
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 
 const INDENT: &str = "  ";
 
@@ -43,8 +43,8 @@ pub struct Printer<'a> {
     src: &'a str,
     comments: &'a [Comment],
     next_comment: usize,
-    /// Byte offset of the start of every source line.
-    line_starts: Vec<usize>,
+    /// Where every source line starts.
+    index: LineIndex,
     /// Source lines that some anchor stands on.
     anchored: Vec<bool>,
     lines: Vec<Line>,
@@ -54,13 +54,13 @@ pub struct Printer<'a> {
 
 impl<'a> Printer<'a> {
     pub fn new(src: &'a str, comments: &'a [Comment]) -> Self {
-        let line_starts = line_starts(src);
-        let anchored = vec![false; line_starts.len()];
+        let index = LineIndex::new(src);
+        let anchored = vec![false; index.line_count()];
         Printer {
             src,
             comments,
             next_comment: 0,
-            line_starts,
+            index,
             anchored,
             lines: Vec::new(),
             opened: false,
@@ -105,10 +105,10 @@ impl<'a> Printer<'a> {
     /// spread over several lines): its line counts as printed, and a comment
     /// trailing it moves to the end of that output line.
     pub fn join(&mut self, at: usize) {
-        let line = self.line_of(at);
+        let line = self.index.line_of(at);
         self.mark(line);
         if let Some(c) = self.comments.get(self.next_comment) {
-            if c.span.start > at && self.line_of(c.span.start) == line {
+            if c.span.start > at && self.index.line_of(c.span.start) == line {
                 let text = comment_text(c);
                 if let Some(last) = self.lines.last_mut() {
                     if last.comment.is_none() {
@@ -138,15 +138,12 @@ impl<'a> Printer<'a> {
     /// a repeated statement, so this is a safety net.
     pub fn unprinted_lines(&self) -> Vec<Span> {
         let mut out = Vec::new();
-        for (number, &start) in self.line_starts.iter().enumerate() {
+        for number in 0..self.index.line_count() {
             if self.anchored.get(number).copied().unwrap_or(true) {
                 continue;
             }
-            let end = self
-                .line_starts
-                .get(number + 1)
-                .copied()
-                .unwrap_or(self.src.len());
+            let start = self.index.line_start(number);
+            let end = self.index.line_start(number + 1);
             let code_end = match self.first_comment_from(start) {
                 Some(c) if c.span.start >= start && c.span.start < end => c.span.start,
                 _ => end,
@@ -192,7 +189,7 @@ impl<'a> Printer<'a> {
     // -------------------------------------------------------------- inside
 
     fn anchor(&mut self, at: usize, depth: usize, text: String, gap: Gap, closing: bool) -> usize {
-        let line = self.line_of(at);
+        let line = self.index.line_of(at);
         self.mark(line);
         let had_leading = self.leading(at, depth, gap);
         let blank = if closing {
@@ -204,7 +201,7 @@ impl<'a> Printer<'a> {
         };
         let mut comment = None;
         if let Some(c) = self.comments.get(self.next_comment) {
-            if c.span.start > at && self.line_of(c.span.start) == line {
+            if c.span.start > at && self.index.line_of(c.span.start) == line {
                 comment = Some(comment_text(c));
                 self.next_comment += 1;
             }
@@ -257,27 +254,21 @@ impl<'a> Printer<'a> {
         }
     }
 
-    fn line_of(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
-            Ok(line) => line,
-            Err(next) => next.saturating_sub(1),
-        }
-    }
-
     /// `at` begins its source line (after indentation) and a blank line
     /// comes right above it.
     fn blank_above(&self, at: usize) -> bool {
-        let line = self.line_of(at);
-        let Some(&start) = self.line_starts.get(line) else {
+        let line = self.index.line_of(at);
+        if line >= self.index.line_count() {
             return false;
-        };
+        }
+        let start = self.index.line_start(line);
         let before = self.src.get(start..at.min(self.src.len())).unwrap_or("x");
         if line == 0 || !before.trim().is_empty() {
             return false;
         }
         let above = self
             .src
-            .get(self.line_starts[line - 1]..start)
+            .get(self.index.line_start(line - 1)..start)
             .unwrap_or("x");
         above.trim().is_empty()
     }
@@ -286,25 +277,4 @@ impl<'a> Printer<'a> {
 /// A comment as printed: without trailing blanks.
 pub fn comment_text(comment: &Comment) -> String {
     comment.text.trim_end().to_owned()
-}
-
-/// Where each line starts; `\r\n`, `\n` and a lone `\r` all end a line, as in
-/// the grammar.
-fn line_starts(src: &str) -> Vec<usize> {
-    let bytes = src.as_bytes();
-    let mut starts = vec![0];
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => starts.push(i + 1),
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                starts.push(i + 2);
-                i += 1;
-            }
-            b'\r' => starts.push(i + 1),
-            _ => {}
-        }
-        i += 1;
-    }
-    starts
 }

@@ -58,7 +58,9 @@ pub fn actions(doc: &Document, range: lsp_types::Range, docs: &str) -> Vec<CodeA
                 );
             }
         } else if Registry::builtin().get(&d.code).is_some() {
-            let line = doc.index.line_span(doc.index.line_of(span.start));
+            let line = doc
+                .index
+                .line_span(&doc.text, doc.index.line_of(span.start));
             let code = doc.text.get(line.start..line.end).unwrap_or_default();
             let indent = &code[..code.len() - code.trim_start().len()];
             let newline = if doc.text.contains("\r\n") {
@@ -111,10 +113,10 @@ fn removal(doc: &Document, span: Span) -> Option<Span> {
         return None;
     }
     let line_number = doc.index.line_of(suppression.span.start);
-    let line = doc.index.line_span(line_number);
+    let line = doc.index.line_span(&doc.text, line_number);
     let before = doc.text.get(line.start..suppression.span.start)?;
     if before.trim().is_empty() {
-        let next = doc.index.line_span(line_number + 1).start;
+        let next = doc.index.line_span(&doc.text, line_number + 1).start;
         let end = if line_number + 1 < doc.index.line_count() {
             next
         } else {

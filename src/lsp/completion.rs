@@ -47,7 +47,10 @@ enum Offer {
 pub fn complete(doc: &Document, position: lsp_types::Position) -> Vec<CompletionItem> {
     let offset = doc.offset(position);
     let text = &doc.text;
-    let line_start = doc.index.line_span(doc.index.line_of(offset)).start;
+    let line_start = doc
+        .index
+        .line_span(&doc.text, doc.index.line_of(offset))
+        .start;
     let before = text.get(line_start..offset).unwrap_or_default();
     let word_len = before
         .chars()

@@ -5,12 +5,11 @@ use lsp_types::{
     Uri,
 };
 
-use super::position::LineIndex;
 use crate::Analysis;
 use crate::check;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error_code::ErrorCode;
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 
 /// An open document.
 #[derive(Debug, Clone)]

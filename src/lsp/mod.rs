@@ -57,7 +57,6 @@ use serde_json::Value;
 pub use document::Document;
 
 use crate::diagnostic::Diagnostic;
-pub use position::LineIndex;
 
 /// What the server can do.
 pub fn capabilities() -> ServerCapabilities {

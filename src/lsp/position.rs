@@ -1,5 +1,6 @@
 //! Byte offsets (what the parser and diagnostics speak) and LSP positions
-//! (line and UTF-16 code unit, what editors speak), both ways.
+//! (line and UTF-16 code unit, what editors speak), both ways, over the
+//! one [`LineIndex`].
 //!
 //! Lines end at `\n`, `\r\n` or a lone `\r`, as in the LSP specification
 //! and the grammar. Positions past the end of a line clamp to its end, and
@@ -9,100 +10,34 @@
 
 use lsp_types::{Position, Range};
 
-use crate::span::Span;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LineIndex {
-    /// Byte offset where each line starts.
-    starts: Vec<usize>,
-    /// Byte offset where each line's content ends (before its line break).
-    ends: Vec<usize>,
-    /// Whether each line is pure ASCII, where UTF-16 columns are bytes.
-    ascii: Vec<bool>,
-    len: usize,
-}
+use crate::span::{LineIndex, Span};
 
 impl LineIndex {
-    pub fn new(text: &str) -> LineIndex {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut ends = Vec::new();
-        let mut ascii = Vec::new();
-        let mut line_ascii = true;
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b == b'\n' || b == b'\r' {
-                ends.push(i);
-                ascii.push(line_ascii);
-                line_ascii = true;
-                if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                starts.push(i + 1);
-            } else if !b.is_ascii() {
-                line_ascii = false;
-            }
-            i += 1;
-        }
-        ends.push(bytes.len());
-        ascii.push(line_ascii);
-        LineIndex {
-            starts,
-            ends,
-            ascii,
-            len: bytes.len(),
-        }
-    }
-
-    pub fn line_count(&self) -> usize {
-        self.starts.len()
-    }
-
-    /// The line holding byte `offset`.
-    pub fn line_of(&self, offset: usize) -> usize {
-        match self.starts.binary_search(&offset.min(self.len)) {
-            Ok(line) => line,
-            Err(next) => next.saturating_sub(1),
-        }
-    }
-
-    /// Byte range of a line's content, without its line break.
-    pub fn line_span(&self, line: usize) -> Span {
-        match (self.starts.get(line), self.ends.get(line)) {
-            (Some(&start), Some(&end)) => Span::new(start, end),
-            _ => Span::point(self.len),
-        }
-    }
-
     /// The LSP position of byte `offset` in `text` (the text this index
     /// was built from).
     pub fn position(&self, text: &str, offset: usize) -> Position {
-        let offset = crate::span::floor_char_boundary(text, offset.min(self.len));
+        let offset = crate::span::floor_char_boundary(text, offset);
         let line = self.line_of(offset);
-        let span = self.line_span(line);
-        let offset = offset.min(span.end);
-        let column = if self.ascii.get(line).copied().unwrap_or(false) {
-            offset - span.start
-        } else {
-            text.get(span.start..offset)
-                .map_or(0, |s| s.chars().map(char::len_utf16).sum())
-        };
-        Position::new(to_u32(line), to_u32(column))
+        let span = self.line_span(text, line);
+        let before = text
+            .get(span.start..offset.min(span.end))
+            .unwrap_or_default();
+        Position::new(to_u32(line), to_u32(utf16_len(before)))
     }
 
     /// The byte offset of an LSP position in `text`.
     pub fn offset(&self, text: &str, position: Position) -> usize {
         let line = position.line as usize;
-        if line >= self.starts.len() {
-            return self.len;
+        if line >= self.line_count() {
+            return text.len();
         }
-        let span = self.line_span(line);
+        let span = self.line_span(text, line);
         let column = position.character as usize;
-        if self.ascii.get(line).copied().unwrap_or(false) {
+        let content = text.get(span.start..span.end).unwrap_or_default();
+        // Where UTF-16 columns are bytes.
+        if content.is_ascii() {
             return span.start + column.min(span.len());
         }
-        let content = text.get(span.start..span.end).unwrap_or_default();
         let mut units = 0;
         for (i, c) in content.char_indices() {
             let next = units + c.len_utf16();
@@ -125,6 +60,15 @@ impl LineIndex {
         let start = self.offset(text, range.start);
         let end = self.offset(text, range.end);
         Span::new(start.min(end), start.max(end))
+    }
+}
+
+/// The UTF-16 code units of `text`.
+fn utf16_len(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().map(char::len_utf16).sum()
     }
 }
 

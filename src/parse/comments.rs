@@ -7,7 +7,7 @@ use super::grammar::{Rule, StrideParser};
 use crate::ast::{Comment, Suppression};
 use crate::diagnostic::Diagnostic;
 use crate::error_code::ErrorCode;
-use crate::span::{Span, Spanned};
+use crate::span::{LineIndex, Span, Spanned};
 
 /// Every comment in the parse tree of the text from `base` on, in source
 /// order.
@@ -17,7 +17,9 @@ pub(super) fn collect(source: &str, base: usize, pairs: Pairs<'_, Rule>) -> Vec<
         .filter(|p| p.as_rule() == Rule::COMMENT)
         .map(|p| {
             let span = Span::from(p.as_span()).shift(base);
-            let line_start = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_start = source[..span.start]
+                .rfind(['\n', '\r'])
+                .map_or(0, |i| i + 1);
             let trailing = !source[line_start..span.start].trim().is_empty();
             Comment {
                 text: p.as_str().to_string(),
@@ -37,9 +39,9 @@ pub(super) fn suppressions(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Suppression> {
     let mut out = Vec::new();
-    // Where each line break is, to find a statement's line without counting
+    // Where each line starts, to find a statement's line without counting
     // from the start of the text for every statement and suppression.
-    let mut line_breaks: Option<Vec<usize>> = None;
+    let mut lines: Option<LineIndex> = None;
     for comment in comments {
         let body = comment.text.trim_start_matches('#').trim_start();
         if !body.starts_with("stride:") {
@@ -77,8 +79,7 @@ pub(super) fn suppressions(
             reason,
             span: comment.span,
             covers: covered(
-                line_breaks
-                    .get_or_insert_with(|| source.match_indices('\n').map(|(at, _)| at).collect()),
+                lines.get_or_insert_with(|| LineIndex::new(source)),
                 comment,
                 statements,
             ),
@@ -89,10 +90,8 @@ pub(super) fn suppressions(
 
 /// The statement a suppression covers: the one it trails (starting on its
 /// line, else ending on it), or for a comment on its own line the next one.
-/// `line_breaks` holds the offset of every `\n` in the source, in order.
-fn covered(line_breaks: &[usize], comment: &Comment, statements: &[Span]) -> Option<Span> {
-    // The line breaks before `offset` count the lines above it.
-    let line_of = |offset: usize| line_breaks.partition_point(|&at| at < offset);
+fn covered(lines: &LineIndex, comment: &Comment, statements: &[Span]) -> Option<Span> {
+    let line_of = |offset: usize| lines.line_of(offset);
     if comment.trailing {
         let line = line_of(comment.span.start);
         let starting = statements

@@ -15,7 +15,7 @@ use pest::iterators::{Pair, Pairs};
 use crate::ast;
 use crate::diagnostic::Diagnostic;
 use crate::error_code::ErrorCode;
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 use grammar::{Rule, StrideParser};
 
 pub use build::{MAX_DURATION_S, duplicate};
@@ -225,8 +225,16 @@ fn limit_reached(source: &str, err: &pest::error::Error<Rule>) -> Option<Diagnos
 
 /// Rejects a line longer than [`MAX_LINE_BYTES`] before pest sees it.
 fn check_line_length(source: &str) -> Option<Diagnostic> {
-    let mut start = 0;
-    for (number, line) in source.split('\n').enumerate() {
+    let lines = LineIndex::new(source);
+    for number in 0..lines.line_count() {
+        // A line's bytes up to its last one (the `\r` of a `\r\n` counts).
+        let start = lines.line_start(number);
+        let end = if number + 1 < lines.line_count() {
+            lines.line_start(number + 1) - 1
+        } else {
+            source.len()
+        };
+        let line = Span::new(start, end);
         if line.len() > MAX_LINE_BYTES {
             let end = crate::span::floor_char_boundary(source, start + 80.min(line.len()));
             return Some(
@@ -242,7 +250,6 @@ fn check_line_length(source: &str) -> Option<Diagnostic> {
                 .with_help("a plan puts one statement on each line; split this text into lines"),
             );
         }
-        start += line.len() + 1;
     }
     None
 }

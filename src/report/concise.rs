@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use super::location::LineIndex;
 use super::{CheckedFile, level};
+use crate::span::LineIndex;
 
 pub fn render(files: &[CheckedFile]) -> String {
     let mut out = String::new();
@@ -14,7 +14,7 @@ pub fn render(files: &[CheckedFile]) -> String {
             let message = one_line(&d.message);
             let level = level(d.severity);
             // Writing into a String cannot fail.
-            let _ = match index.locate(d) {
+            let _ = match index.locate(&file.text, d) {
                 Some(at) => writeln!(
                     out,
                     "{}:{}:{}: {level}[{}] {message}",

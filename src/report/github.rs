@@ -7,9 +7,9 @@
 
 use std::fmt::Write;
 
-use super::location::LineIndex;
 use super::{CheckedFile, Summary};
 use crate::diagnostic::Severity;
+use crate::span::LineIndex;
 
 /// Annotations of one level GitHub shows per step.
 pub const SHOWN_PER_LEVEL: usize = 10;
@@ -25,7 +25,7 @@ pub fn render(files: &[CheckedFile]) -> String {
                 Severity::Advice => "notice",
             };
             let mut properties = format!("file={}", property(&file.name));
-            if let Some(at) = index.locate(d) {
+            if let Some(at) = index.locate(&file.text, d) {
                 let _ = write!(
                     properties,
                     ",line={},col={},endLine={},endColumn={}",

@@ -12,8 +12,8 @@
 
 use serde::Serialize;
 
-use super::location::LineIndex;
 use super::{CheckedFile, Summary, level};
+use crate::span::LineIndex;
 
 /// The version of this document's shape; it changes only when a field
 /// changes meaning or goes away.
@@ -53,7 +53,7 @@ pub fn render(files: &[CheckedFile]) -> String {
     for file in files {
         let index = LineIndex::new(&file.text);
         for d in &file.diagnostics {
-            let at = index.locate(d);
+            let at = index.locate(&file.text, d);
             diagnostics.push(Entry {
                 rule: &d.code,
                 level: level(d.severity),

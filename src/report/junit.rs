@@ -4,9 +4,9 @@
 use std::fmt::Write;
 
 use super::concise::one_line;
-use super::location::LineIndex;
 use super::{CheckedFile, Summary, level};
 use crate::diagnostic::Severity;
+use crate::span::LineIndex;
 
 pub fn render(files: &[CheckedFile]) -> String {
     let failing = files
@@ -39,7 +39,7 @@ pub fn render(files: &[CheckedFile]) -> String {
         out.push_str(">\n");
         let mut other = String::new();
         for d in &file.diagnostics {
-            let at = match index.locate(d) {
+            let at = match index.locate(&file.text, d) {
                 Some(at) => format!("{}:{}:{}", file.name, at.line, at.column),
                 None => file.name.clone(),
             };

@@ -20,11 +20,12 @@ use std::{fmt, io};
 use serde::ser::SerializeSeq;
 use serde::{Serialize, Serializer};
 
-use super::location::{LineIndex, Location};
+use super::location::Location;
 use super::{CheckedFile, rule_url};
 use crate::check::{Level, Registry};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error_code::ErrorCode;
+use crate::span::LineIndex;
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -251,7 +252,8 @@ impl Serialize for Results<'_> {
             let lines = LineIndex::new(&file.text);
             let uri = uri(&file.name);
             for d in &file.diagnostics {
-                seq.serialize_element(&SarifResult::new(d, &uri, &lines, self.index))?;
+                let region = lines.locate(&file.text, d).map(Region::from);
+                seq.serialize_element(&SarifResult::new(d, &uri, region, self.index))?;
             }
         }
         seq.end()
@@ -276,7 +278,7 @@ impl<'a> SarifResult<'a> {
     fn new(
         d: &'a Diagnostic,
         uri: &'a str,
-        lines: &LineIndex<'_>,
+        region: Option<Region>,
         index: &BTreeMap<&str, usize>,
     ) -> Self {
         let text = match &d.help {
@@ -292,7 +294,7 @@ impl<'a> SarifResult<'a> {
             locations: [LocationEntry {
                 physical_location: PhysicalLocation {
                     artifact_location: ArtifactLocation { uri },
-                    region: lines.locate(d).map(Region::from),
+                    region,
                 },
             }],
             message: Message { text },
