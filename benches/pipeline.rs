@@ -89,7 +89,7 @@ fn parse_expand_check(bencher: Bencher, name: &str) {
 /// Each emitter on its own, from an expanded plan.
 mod emit {
     use super::*;
-    use stride::emit::{Format, Options, emit};
+    use stride::emit::{Format, Request, emit};
 
     #[divan::bench(args = SIZES)]
     fn json(bencher: Bencher, name: &str) {
@@ -111,10 +111,10 @@ mod emit {
         let plan = stride::compile(&text)
             .plan
             .unwrap_or_else(|| panic!("{name} compiles"));
-        let options = Options::default();
+        let request = Request::default();
         bencher
             .counter(BytesCount::of_str(&text))
-            .bench(|| emit(black_box(&plan), format, &options));
+            .bench(|| emit(black_box(&plan), format, &request));
     }
 }
 

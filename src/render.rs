@@ -218,6 +218,53 @@ impl SourceCode for IndexedSource<'_> {
     }
 }
 
+/// A finding in words, for a document that lists findings (the Markdown
+/// backend): its place in the plan worked out, nothing left to look up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    /// The rule or error code.
+    pub code: String,
+    /// `line 7; weeks 1, 2`: where it is, when it says; else empty.
+    pub place: String,
+    pub message: String,
+    /// The help, then the notes, one a line.
+    pub details: Vec<String>,
+}
+
+/// `diagnostics` as [`Finding`]s; with the text they point into, each
+/// says its line.
+pub fn findings(diagnostics: &[Diagnostic], text: Option<&str>) -> Vec<Finding> {
+    let lines = text.map(|text| (text, LineIndex::new(text)));
+    diagnostics
+        .iter()
+        .map(|d| {
+            let mut wheres = Vec::new();
+            if let (Some((text, lines)), Some(span)) = (&lines, d.primary_span()) {
+                let (line, _) = lines.line_col(text, span.start);
+                wheres.push(format!("line {line}"));
+            }
+            if !d.weeks.is_empty() {
+                let numbers: Vec<String> = d.weeks.iter().map(u32::to_string).collect();
+                let word = if numbers.len() == 1 { "week" } else { "weeks" };
+                wheres.push(format!("{word} {}", numbers.join(", ")));
+            }
+            Finding {
+                severity: d.severity,
+                code: d.code.to_string(),
+                place: wheres.join("; "),
+                message: d.message.clone(),
+                details: d
+                    .help
+                    .iter()
+                    .chain(&d.notes)
+                    .map(|t| t.to_string())
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
 /// How to draw diagnostics for a terminal.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {

@@ -3,12 +3,15 @@
 mod emit_support;
 
 use emit_support::{EXAMPLES, example_plan, example_source, stamp};
-use stride::emit::{Format, Options, emit};
+use stride::emit::{Format, Request, emit, ics};
 
-fn options() -> Options<'static> {
-    Options {
-        stamp: stamp(),
-        ..Options::default()
+fn options() -> Request<'static> {
+    Request {
+        icalendar: ics::Options {
+            stamp: stamp(),
+            ..ics::Options::default()
+        },
+        ..Request::default()
     }
 }
 
@@ -18,9 +21,9 @@ fn markdown() {
         let source = example_source(name);
         let compiled = stride::compile(&source);
         let plan = compiled.plan.as_ref().expect("the reference plan compiles");
-        let options = Options {
-            findings: &compiled.diagnostics,
-            source: Some(&source),
+        let findings = stride::render::findings(&compiled.diagnostics, Some(&source));
+        let options = Request {
+            findings: &findings,
             ..options()
         };
         insta::assert_snapshot!(format!("{name}.md"), emit(plan, Format::Markdown, &options));
@@ -40,13 +43,16 @@ fn icalendar() {
 #[test]
 fn icalendar_with_runs_and_alarms() {
     let plan = example_plan("half-marathon");
-    let options = Options {
-        with_runs: true,
-        alarm_s: Some(30 * 60),
+    let options = Request {
         weeks: Some(stride::emit::WeekRange {
             first: 12,
             last: 14,
         }),
+        icalendar: ics::Options {
+            with_runs: true,
+            alarm_s: Some(30 * 60),
+            ..options().icalendar
+        },
         ..options()
     };
     let text = emit(&plan, Format::Icalendar, &options).replace("\r\n", "\n");

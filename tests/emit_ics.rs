@@ -13,7 +13,7 @@ use emit_support::{
 };
 use jiff::Timestamp;
 use stride::emit::ics::{self, When};
-use stride::emit::{Format, Options, emit};
+use stride::emit::{Format, Request, emit};
 
 #[test]
 fn every_calendar_passes_the_byte_level_check() {
@@ -35,10 +35,11 @@ fn events_happen_at_the_instants_the_plan_intended() {
         let text = emit(&plan, Format::Icalendar, &options);
         let cal = check_ics(text.as_bytes()).expect("a valid calendar");
         let zones = zones(&cal);
-        let expected: BTreeMap<String, When> = ics::events(&plan, &options)
-            .into_iter()
-            .map(|e| (e.uid, e.when))
-            .collect();
+        let expected: BTreeMap<String, When> =
+            ics::events(&plan, options.weeks, &options.icalendar)
+                .into_iter()
+                .map(|e| (e.uid, e.when))
+                .collect();
         let events = cal.children("VEVENT");
         assert_eq!(events.len(), expected.len(), "{label}");
         for event in events {
@@ -63,14 +64,11 @@ fn events_happen_at_the_instants_the_plan_intended() {
 #[test]
 fn sessions_on_both_sides_of_the_clock_change() {
     let plan = example_plan("half-marathon");
-    let text = emit(
-        &plan,
-        Format::Icalendar,
-        &Options {
-            stamp: stamp(),
-            ..Options::default()
-        },
-    );
+    let options = ics::Options {
+        stamp: stamp(),
+        ..ics::Options::default()
+    };
+    let text = ics::emit(&plan, None, &options);
     let cal = check_ics(text.as_bytes()).expect("a valid calendar");
     let zones = zones(&cal);
     let utc_start = |date: &str| -> Timestamp {
@@ -100,7 +98,7 @@ fn sessions_on_both_sides_of_the_clock_change() {
 #[test]
 fn untimed_sessions_are_all_day_events() {
     let plan = example_plan("first-block");
-    let text = emit(&plan, Format::Icalendar, &Options::default());
+    let text = emit(&plan, Format::Icalendar, &Request::default());
     let cal = check_ics(text.as_bytes()).expect("a valid calendar");
     assert!(cal.children("VTIMEZONE").is_empty());
     let events = cal.children("VEVENT");
@@ -131,12 +129,12 @@ fn editing_a_load_changes_the_description_not_the_uid() {
         1,
     );
     assert_ne!(source, edited, "the edit applies");
-    let options = Options {
+    let options = ics::Options {
         stamp: stamp(),
-        ..Options::default()
+        ..ics::Options::default()
     };
-    let before = ics::events(&plan_of(&source), &options);
-    let after = ics::events(&plan_of(&edited), &options);
+    let before = ics::events(&plan_of(&source), None, &options);
+    let after = ics::events(&plan_of(&edited), None, &options);
     assert_eq!(before.len(), after.len());
     let mut changed = 0;
     for (b, a) in before.iter().zip(&after) {
@@ -161,7 +159,7 @@ fn editing_a_load_changes_the_description_not_the_uid() {
 #[test]
 fn descriptions_list_the_weeks_loads() {
     let plan = example_plan("half-marathon");
-    let text = emit(&plan, Format::Icalendar, &Options::default());
+    let text = emit(&plan, Format::Icalendar, &Request::default());
     let cal = check_ics(text.as_bytes()).expect("a valid calendar");
     let first = cal.children("VEVENT")[0];
     let description = unescape_text(first.value("DESCRIPTION").expect("DESCRIPTION"));

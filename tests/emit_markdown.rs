@@ -4,23 +4,14 @@
 
 mod emit_support;
 
-use emit_support::{
-    EXAMPLES, ParsedTable, TRICKY_PLAN, example_plan, parse_markdown, plan_of, stamp,
-};
-use stride::emit::{Format, Options, emit};
+use emit_support::{EXAMPLES, ParsedTable, TRICKY_PLAN, example_plan, parse_markdown, plan_of};
+use stride::emit::{Format, Request, emit};
 use stride::plan::Plan;
 
 const SESSION_HEADER: [&str; 5] = ["Exercise", "Sets × reps", "Load", "Rest", "Notes"];
 
 fn markdown(plan: &Plan) -> String {
-    emit(
-        plan,
-        Format::Markdown,
-        &Options {
-            stamp: stamp(),
-            ..Options::default()
-        },
-    )
+    emit(plan, Format::Markdown, &Request::default())
 }
 
 fn session_tables(tables: &[ParsedTable]) -> Vec<&ParsedTable> {

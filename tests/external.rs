@@ -18,11 +18,10 @@ use std::process::Command;
 
 use emit_support::{
     EXAMPLES, TRICKY_PLAN, example_plan, example_source, ics_variants, parse_markdown, plan_of,
-    stamp,
 };
 use serde_json::json;
 use stride::emit::ics::{self, When};
-use stride::emit::{Format, Options, emit};
+use stride::emit::{Format, Request, emit};
 
 fn enabled() -> bool {
     if std::env::var("STRIDE_EXTERNAL").as_deref() == Ok("1") {
@@ -98,7 +97,7 @@ fn calendars(dir: &Path) -> PathBuf {
         for (label, options) in ics_variants() {
             let path = dir.join(format!("{name}.{label}.ics"));
             std::fs::write(&path, emit(&plan, Format::Icalendar, &options)).expect("written");
-            let events: Vec<_> = ics::events(&plan, &options)
+            let events: Vec<_> = ics::events(&plan, options.weeks, &options.icalendar)
                 .into_iter()
                 .map(|e| match e.when {
                     When::Timed { start, end } => json!({
@@ -139,11 +138,7 @@ fn documents(dir: &Path) -> (PathBuf, Vec<PathBuf>) {
     let mut files = Vec::new();
     for (name, source) in sources {
         let plan = plan_of(&source);
-        let options = Options {
-            stamp: stamp(),
-            ..Options::default()
-        };
-        let text = emit(&plan, Format::Markdown, &options);
+        let text = emit(&plan, Format::Markdown, &Request::default());
         let path = dir.join(format!("{name}.md"));
         std::fs::write(&path, &text).expect("written");
         let tables = parse_markdown(&text).tables;

@@ -44,7 +44,7 @@ fn meaning(source: &str) -> (Option<String>, Vec<String>) {
     let plan = analysis
         .plan
         .as_ref()
-        .map(|p| stride::emit::json::emit(p, &Default::default()));
+        .map(|p| stride::emit::json::emit(p, None));
     let diagnostics = analysis
         .diagnostics
         .iter()

@@ -28,12 +28,12 @@ struct Outputs {
 fn outputs(text: &str) -> Outputs {
     let analysis = stride::analyze(text, &stride::Options::default());
     let plan = analysis.plan.as_ref().expect("the plan compiles");
+    let findings = stride::render::findings(&analysis.diagnostics, Some(text));
     let markdown = stride::emit::emit(
         plan,
         stride::emit::Format::Markdown,
-        &stride::emit::Options {
-            findings: &analysis.diagnostics,
-            source: Some(text),
+        &stride::emit::Request {
+            findings: &findings,
             ..Default::default()
         },
     );

@@ -44,7 +44,7 @@ fn inside(source: &str, diagnostics: &[Diagnostic]) -> Result<(), TestCaseError>
 }
 
 fn json(plan: &stride::plan::Plan) -> String {
-    emit::emit(plan, Format::Json, &emit::Options::default())
+    emit::emit(plan, Format::Json, &emit::Request::default())
 }
 
 /// Text a plan is made of, and text that breaks it: what a random edit
@@ -134,13 +134,13 @@ fn every_stage(source: &str) -> Result<Option<stride::Analysis>, TestCaseError> 
                 )));
             }
         }
+        let findings = stride::render::findings(&analysis.diagnostics, Some(source));
         let markdown = emit::emit(
             plan,
             Format::Markdown,
-            &emit::Options {
-                findings: &analysis.diagnostics,
-                source: Some(source),
-                ..emit::Options::default()
+            &emit::Request {
+                findings: &findings,
+                ..emit::Request::default()
             },
         );
         prop_assert!(!markdown.is_empty());

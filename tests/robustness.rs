@@ -500,27 +500,28 @@ fn pipeline(name: &str, source: &str) {
         return;
     };
     let weeks = u32::try_from(plan.weeks.len()).unwrap_or(u32::MAX);
+    let findings = render::findings(&analysis.diagnostics, Some(source));
     let variants = [
-        emit::Options {
-            findings: &analysis.diagnostics,
-            source: Some(source),
-            ..emit::Options::default()
+        emit::Request {
+            findings: &findings,
+            ..emit::Request::default()
         },
-        emit::Options {
-            utc: true,
-            with_runs: true,
-            alarm_s: Some(1800),
+        emit::Request {
             weeks: Some(WeekRange {
                 first: weeks.div_ceil(2).max(1),
                 last: weeks.max(1),
             }),
-            findings: &analysis.diagnostics,
-            source: Some(source),
-            ..emit::Options::default()
+            findings: &findings,
+            icalendar: emit::ics::Options {
+                utc: true,
+                with_runs: true,
+                alarm_s: Some(1800),
+                ..Default::default()
+            },
         },
     ];
     for options in &variants {
-        for format in [Format::Markdown, Format::Icalendar, Format::Json] {
+        for format in Format::ALL {
             let _ = emit::emit(plan, format, options);
         }
     }

@@ -12,7 +12,7 @@ use libfuzzer_sys::fuzz_target;
 use lsp_server::{Connection, Message, Notification, Request, RequestId};
 use serde_json::{Value, json};
 use stride::diagnostic::Diagnostic;
-use stride::emit::{self, Format, Options, WeekRange};
+use stride::emit::{self, Format, WeekRange, ics};
 use stride::render::{self, Style};
 
 fuzz_target!(|data: &[u8]| {
@@ -38,27 +38,28 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let weeks = u32::try_from(plan.weeks.len()).unwrap_or(u32::MAX);
+    let findings = render::findings(&analysis.diagnostics, Some(source));
     let variants = [
-        Options {
-            findings: &analysis.diagnostics,
-            source: Some(source),
-            ..Options::default()
+        emit::Request {
+            findings: &findings,
+            ..emit::Request::default()
         },
-        Options {
-            utc: true,
-            with_runs: true,
-            alarm_s: Some(1800),
+        emit::Request {
             weeks: Some(WeekRange {
                 first: weeks.div_ceil(2).max(1),
                 last: weeks.max(1),
             }),
-            findings: &analysis.diagnostics,
-            source: Some(source),
-            ..Options::default()
+            findings: &findings,
+            icalendar: ics::Options {
+                utc: true,
+                with_runs: true,
+                alarm_s: Some(1800),
+                ..Default::default()
+            },
         },
     ];
     for options in &variants {
-        for format in [Format::Markdown, Format::Icalendar, Format::Json] {
+        for format in Format::ALL {
             let _ = emit::emit(plan, format, options);
         }
     }

@@ -3,21 +3,16 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 use jiff::Timestamp;
 
 use super::{FAILURE, SUCCESS, USAGE, input, output};
-use crate::emit::{self, Format, Options, WeekRange};
+use crate::emit::{self, Format, Request, WeekRange, ics};
 use crate::render::{self, Style};
 
 #[derive(Debug, Args)]
-#[command(after_help = "\
-The format follows from --to, else from the extension of -o (.md, .ics, .json); \
-Markdown is the default on standard output.
-
-iCalendar time stamps (DTSTAMP, LAST-MODIFIED) come from SOURCE_DATE_EPOCH when it is \
-set, else from the plan file's modification time (the Unix epoch for standard input), \
-so the same input always gives the same bytes.")]
+#[command(after_help = after_help())]
 pub struct BuildArgs {
     /// The plan to build; `-` reads standard input.
     #[arg(value_name = "PLAN")]
@@ -25,7 +20,7 @@ pub struct BuildArgs {
 
     /// Output format.
     #[arg(long, value_enum, value_name = "FORMAT")]
-    pub to: Option<To>,
+    pub to: Option<Format>,
 
     /// Write to FILE instead of standard output (atomically: on any error
     /// the previous file is left as it was).
@@ -53,21 +48,33 @@ pub struct BuildArgs {
     pub deny: Option<Deny>,
 }
 
-/// The formats `--to` names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum To {
-    Md,
-    Ics,
-    Json,
+/// The text after `stride build --help`'s options, naming every format's
+/// usual extension.
+fn after_help() -> String {
+    let extensions: Vec<String> = Format::ALL
+        .iter()
+        .filter_map(|f| f.extensions().first())
+        .map(|e| format!(".{e}"))
+        .collect();
+    format!(
+        "The format follows from --to, else from the extension of -o ({}); \
+Markdown is the default on standard output.
+
+iCalendar time stamps (DTSTAMP, LAST-MODIFIED) come from SOURCE_DATE_EPOCH when it is \
+set, else from the plan file's modification time (the Unix epoch for standard input), \
+so the same input always gives the same bytes.",
+        extensions.join(", ")
+    )
 }
 
-impl From<To> for Format {
-    fn from(to: To) -> Format {
-        match to {
-            To::Md => Format::Markdown,
-            To::Ics => Format::Icalendar,
-            To::Json => Format::Json,
-        }
+/// `--to` names every format the emitters know by its keyword.
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Format] {
+        &Format::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.keyword()))
     }
 }
 
@@ -91,11 +98,13 @@ pub fn run(args: BuildArgs) -> u8 {
 fn build(args: &BuildArgs) -> Result<u8, String> {
     let destination = args.output.as_deref().filter(|p| *p != Path::new("-"));
     let format = match (args.to, destination) {
-        (Some(to), _) => Format::from(to),
+        (Some(to), _) => to,
         (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
+            let keywords: Vec<&str> = Format::ALL.iter().map(|f| f.keyword()).collect();
             format!(
-                "cannot tell the output format from `{}`; name it with --to md, ics or json",
-                path.display()
+                "cannot tell the output format from `{}`; name it with --to {}",
+                path.display(),
+                or_list(&keywords)
             )
         })?,
         (None, None) => Format::Markdown,
@@ -168,16 +177,18 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
         }
     }
 
-    let options = Options {
-        utc: args.utc,
-        with_runs: args.with_runs,
-        alarm_s: args.alarm,
+    let findings = render::findings(diagnostics, Some(&source.text));
+    let request = Request {
         weeks: args.weeks,
-        stamp,
-        findings: diagnostics,
-        source: Some(&source.text),
+        findings: &findings,
+        icalendar: ics::Options {
+            utc: args.utc,
+            with_runs: args.with_runs,
+            alarm_s: args.alarm,
+            stamp,
+        },
     };
-    let text = emit::emit(plan, format, &options);
+    let text = emit::emit(plan, format, &request);
     match destination {
         Some(path) => output::write_atomic(path, text.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
@@ -195,6 +206,14 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
         }
     }
     Ok(SUCCESS)
+}
+
+/// `a, b or c`.
+fn or_list(words: &[&str]) -> String {
+    match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => words.concat(),
+    }
 }
 
 /// Whether two paths name one existing file.

@@ -4,7 +4,7 @@
 //!
 //! [`events`] turns the plan into calendar events; [`emit`] writes them.
 //! Times carry the plan's `TZID` with a VTIMEZONE built from the bundled tz
-//! database (or are written in UTC with `Options::utc`); sessions without a
+//! database (or are written in UTC with [`Options::utc`]); sessions without a
 //! time of day are all-day events. UIDs come from a session's identity, not
 //! its content, so re-importing an edited plan updates events in place.
 
@@ -14,10 +14,10 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
+use super::WeekRange;
 use super::describe;
 use super::ical_text::{ContentLines, param_value};
 use super::vtimezone::{self, local_datetime};
-use super::{Options, WeekRange};
 use crate::plan::{Plan, RaceEvent, RunOccurrence, SessionOccurrence, Week, WeekKind};
 
 /// The calendar's PRODID: names stride and its version.
@@ -49,11 +49,38 @@ pub enum When {
     AllDay(Date),
 }
 
-/// Every event `options` select, in date and time order, with unique UIDs.
-pub fn events(plan: &Plan, options: &Options) -> Vec<Event> {
+/// What the iCalendar backend writes besides the plan's sessions, and how.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Times in UTC instead of the plan's zone with a VTIMEZONE.
+    pub utc: bool,
+    /// The running sessions and the races as events too.
+    pub with_runs: bool,
+    /// A display alarm this many seconds before every event.
+    pub alarm_s: Option<u32>,
+    /// DTSTAMP and LAST-MODIFIED. The caller decides where it comes from
+    /// (`SOURCE_DATE_EPOCH`, the file's modification time), never the wall
+    /// clock, so that a build is reproducible.
+    pub stamp: Timestamp,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            utc: false,
+            with_runs: false,
+            alarm_s: None,
+            stamp: Timestamp::UNIX_EPOCH,
+        }
+    }
+}
+
+/// Every event of the weeks `weeks` selects (all without it) that
+/// `options` ask for, in date and time order, with unique UIDs.
+pub fn events(plan: &Plan, weeks: Option<WeekRange>, options: &Options) -> Vec<Event> {
     let tz = zone(plan);
     let mut keyed: Vec<(Date, Option<Timestamp>, Event)> = Vec::new();
-    for week in options.weeks(plan) {
+    for week in super::select(plan, weeks) {
         for session in &week.sessions {
             let event = session_event(plan, &tz, week, session);
             keyed.push((session.date, start_of(&event), event));
@@ -66,11 +93,7 @@ pub fn events(plan: &Plan, options: &Options) -> Vec<Event> {
         }
     }
     if options.with_runs {
-        for race in plan
-            .races
-            .iter()
-            .filter(|r| race_selected(r, options.weeks))
-        {
+        for race in plan.races.iter().filter(|r| race_selected(r, weeks)) {
             let event = race_event(plan, &tz, race);
             keyed.push((race.date, start_of(&event), event));
         }
@@ -87,9 +110,9 @@ pub fn events(plan: &Plan, options: &Options) -> Vec<Event> {
         .collect()
 }
 
-/// Writes the calendar.
-pub fn emit(plan: &Plan, options: &Options) -> String {
-    let events = events(plan, options);
+/// Writes the calendar of the weeks `weeks` selects (all without it).
+pub fn emit(plan: &Plan, weeks: Option<WeekRange>, options: &Options) -> String {
+    let events = events(plan, weeks, options);
     let tz = zone(plan);
     let tzid = (!options.utc && !is_utc(&plan.timezone)).then_some(plan.timezone.as_str());
     let stamp = utc_datetime(options.stamp);

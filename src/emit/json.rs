@@ -13,7 +13,7 @@ use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 use serde::{Serialize, Serializer};
 
-use super::{Options, WeekRange};
+use super::WeekRange;
 use crate::ast;
 use crate::catalogue;
 use crate::plan::{self, Plan, WeekKind};
@@ -22,9 +22,9 @@ use crate::plan::{self, Plan, WeekKind};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Writes the plan as pretty-printed JSON with a final newline. With
-/// `Options::weeks`, only those weeks are listed.
-pub fn emit(plan: &Plan, options: &Options) -> String {
-    let document = Document::new(plan, options.weeks);
+/// `weeks`, only those weeks are listed. The JSON backend has no options.
+pub fn emit(plan: &Plan, weeks: Option<WeekRange>) -> String {
+    let document = Document::new(plan, weeks);
     // The plan holds only strings, numbers, dates and maps keyed by strings,
     // which always serialize; the fallback only keeps this total.
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_else(|e| {
@@ -76,10 +76,7 @@ impl<'a> Document<'a> {
             athlete: Athlete::new(&plan.athlete),
             races: Each::new(&plan.races, Race::new),
             blocks: Each::new(&plan.blocks, Block::new),
-            weeks: Weeks {
-                weeks: &plan.weeks,
-                range: weeks,
-            },
+            weeks: Weeks { plan, range: weeks },
             exercises: Exercises(&plan.exercises),
         }
     }
@@ -146,19 +143,13 @@ impl<'a> Block<'a> {
 
 /// The weeks `range` selects (all of them without one).
 struct Weeks<'a> {
-    weeks: &'a [plan::Week],
+    plan: &'a Plan,
     range: Option<WeekRange>,
 }
 
 impl Serialize for Weeks<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let range = self.range;
-        serializer.collect_seq(
-            self.weeks
-                .iter()
-                .filter(|w| range.is_none_or(|r| r.contains(w.number)))
-                .map(Week::new),
-        )
+        serializer.collect_seq(super::select(self.plan, self.range).map(Week::new))
     }
 }
 

@@ -10,19 +10,26 @@ use std::collections::BTreeSet;
 
 use jiff::civil::Time;
 
-use super::Options;
+use super::WeekRange;
 use super::describe::{self, exercise_name};
 use super::mermaid::{Chart, Series};
 use super::table::{Align, Table, escape};
 use super::volume::{self, MuscleGroup, WeekVolume};
 use crate::ast::{Intensity, Weekday};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Severity;
 use crate::plan::{Plan, SessionOccurrence, Week, WeekKind, format_number};
-use crate::span::LineIndex;
+use crate::render::Finding;
 
-/// Writes the document.
-pub fn emit(plan: &Plan, options: &Options) -> String {
-    let weeks: Vec<&Week> = options.weeks(plan).collect();
+/// What the Markdown backend writes besides the plan.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// The checker's findings, listed at the end.
+    pub findings: &'a [Finding],
+}
+
+/// Writes the document: the weeks `weeks` selects (all without it).
+pub fn emit(plan: &Plan, weeks: Option<WeekRange>, options: &Options) -> String {
+    let weeks: Vec<&Week> = super::select(plan, weeks).collect();
     let volumes: Vec<WeekVolume> = weeks.iter().map(|w| volume::week_volume(plan, w)).collect();
     let mut out = String::new();
     summary(&mut out, plan, &weeks);
@@ -32,7 +39,7 @@ pub fn emit(plan: &Plan, options: &Options) -> String {
     for week in &weeks {
         week_section(&mut out, plan, week);
     }
-    findings(&mut out, options);
+    findings(&mut out, options.findings);
     // One final newline, no trailing blank line.
     while out.ends_with("\n\n") {
         out.pop();
@@ -416,45 +423,34 @@ fn phase(label: &str, minutes: f64, note: Option<&str>) -> String {
     }
 }
 
-fn findings(out: &mut String, options: &Options) {
-    if options.findings.is_empty() {
+fn findings(out: &mut String, findings: &[Finding]) {
+    if findings.is_empty() {
         return;
     }
     out.push_str("## Findings\n\n");
-    let lines = options.source.map(|text| (text, LineIndex::new(text)));
-    for d in options.findings {
-        out.push_str(&finding(d, lines.as_ref()));
+    for f in findings {
+        out.push_str(&finding(f));
     }
     out.push('\n');
 }
 
-fn finding(d: &Diagnostic, source: Option<&(&str, LineIndex)>) -> String {
-    let severity = match d.severity {
+fn finding(f: &Finding) -> String {
+    let severity = match f.severity {
         Severity::Error => "Error",
         Severity::Warning => "Warning",
         Severity::Advice => "Info",
     };
-    let mut wheres = Vec::new();
-    if let (Some((text, lines)), Some(span)) = (source, d.primary_span()) {
-        let (line, _) = lines.line_col(text, span.start);
-        wheres.push(format!("line {line}"));
-    }
-    if !d.weeks.is_empty() {
-        let numbers: Vec<String> = d.weeks.iter().map(u32::to_string).collect();
-        let word = if numbers.len() == 1 { "week" } else { "weeks" };
-        wheres.push(format!("{word} {}", numbers.join(", ")));
-    }
-    let place = if wheres.is_empty() {
+    let place = if f.place.is_empty() {
         String::new()
     } else {
-        format!(" ({})", wheres.join("; "))
+        format!(" ({})", f.place)
     };
     let mut item = format!(
         "- **{severity}** `{}`{place}: {}\n",
-        d.code.replace('`', "'"),
-        escape(&d.message)
+        f.code.replace('`', "'"),
+        escape(&f.message)
     );
-    for extra in d.help.iter().chain(&d.notes) {
+    for extra in &f.details {
         item.push_str(&format!("  {}\n", escape(extra)));
     }
     item

@@ -1,9 +1,13 @@
 //! Backends: the expanded [`Plan`] written out as Markdown, iCalendar or JSON.
 //!
-//! Every emitter is a pure function of the plan and [`Options`]: no I/O, no
-//! clock, no environment. Whatever varies between runs (the time stamp an
-//! iCalendar feed carries, the findings to list) comes in through `Options`,
-//! so the same inputs always give byte-identical output.
+//! Every emitter is a pure function of the plan, the weeks to write and its
+//! own options (`markdown::Options`, `ics::Options`; JSON has none): no
+//! I/O, no clock, no environment. Whatever varies between runs (the time
+//! stamp an iCalendar feed carries, the findings to list) comes in through
+//! them, so the same inputs always give byte-identical output.
+//!
+//! A new backend is a file here, a [`Format`] variant with its names, and
+//! an arm of [`emit`] making its options from the [`Request`].
 
 pub mod ics;
 pub mod json;
@@ -23,10 +27,8 @@ mod tests;
 
 use std::path::Path;
 
-use jiff::Timestamp;
-
-use crate::diagnostic::Diagnostic;
 use crate::plan::{Plan, Week};
+use crate::render::Finding;
 
 /// An output format of `stride build`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -37,14 +39,14 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format a file name's extension asks for, if it names one.
-    pub fn from_path(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "md" | "markdown" => Some(Format::Markdown),
-            "ics" | "ical" | "icalendar" => Some(Format::Icalendar),
-            "json" => Some(Format::Json),
-            _ => None,
+    pub const ALL: [Format; 3] = [Format::Markdown, Format::Icalendar, Format::Json];
+
+    /// The word `stride build --to` takes.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Icalendar => "ics",
+            Format::Json => "json",
         }
     }
 
@@ -54,6 +56,23 @@ impl Format {
             Format::Icalendar => "iCalendar",
             Format::Json => "JSON",
         }
+    }
+
+    /// The file name extensions that ask for it, the usual one first.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Markdown => &["md", "markdown"],
+            Format::Icalendar => &["ics", "ical", "icalendar"],
+            Format::Json => &["json"],
+        }
+    }
+
+    /// The format a file name's extension asks for, if it names one.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.extensions().contains(&ext.as_str()))
     }
 }
 
@@ -70,56 +89,36 @@ impl WeekRange {
     }
 }
 
-/// Everything an emitter needs besides the plan.
-#[derive(Debug, Clone, Copy)]
-pub struct Options<'a> {
-    /// iCalendar: times in UTC instead of the plan's zone with a VTIMEZONE.
-    pub utc: bool,
-    /// iCalendar: add the running sessions and the races as events.
-    pub with_runs: bool,
-    /// iCalendar: a display alarm this many seconds before every event.
-    pub alarm_s: Option<u32>,
+/// What a build asks for besides the plan, whatever the format: [`emit`]
+/// hands each backend the part it reads, as that backend's own options.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Request<'a> {
     /// Only these weeks (every format).
     pub weeks: Option<WeekRange>,
-    /// iCalendar: DTSTAMP and LAST-MODIFIED. The caller decides where it
-    /// comes from (`SOURCE_DATE_EPOCH`, the file's modification time), never
-    /// the wall clock, so that a build is reproducible.
-    pub stamp: Timestamp,
-    /// Markdown: check findings, listed at the end.
-    pub findings: &'a [Diagnostic],
-    /// The plan's source text, to give findings line numbers.
-    pub source: Option<&'a str>,
+    /// The checker's findings, for the formats that list them.
+    pub findings: &'a [Finding],
+    /// How to write iCalendar.
+    pub icalendar: ics::Options,
 }
 
-impl Default for Options<'_> {
-    fn default() -> Self {
-        Options {
-            utc: false,
-            with_runs: false,
-            alarm_s: None,
-            weeks: None,
-            stamp: Timestamp::UNIX_EPOCH,
-            findings: &[],
-            source: None,
-        }
-    }
-}
-
-impl Options<'_> {
-    /// The weeks of `plan` these options select.
-    pub(crate) fn weeks<'p>(&self, plan: &'p Plan) -> impl Iterator<Item = &'p Week> + use<'p> {
-        let range = self.weeks;
-        plan.weeks
-            .iter()
-            .filter(move |w| range.is_none_or(|r| r.contains(w.number)))
-    }
+/// The weeks of `plan` that `weeks` selects (all of them without it).
+pub(crate) fn select(plan: &Plan, weeks: Option<WeekRange>) -> impl Iterator<Item = &Week> {
+    plan.weeks
+        .iter()
+        .filter(move |w| weeks.is_none_or(|r| r.contains(w.number)))
 }
 
 /// Writes `plan` in `format`.
-pub fn emit(plan: &Plan, format: Format, options: &Options) -> String {
+pub fn emit(plan: &Plan, format: Format, request: &Request) -> String {
+    let weeks = request.weeks;
     match format {
-        Format::Markdown => markdown::emit(plan, options),
-        Format::Icalendar => ics::emit(plan, options),
-        Format::Json => json::emit(plan, options),
+        Format::Markdown => {
+            let options = markdown::Options {
+                findings: request.findings,
+            };
+            markdown::emit(plan, weeks, &options)
+        }
+        Format::Icalendar => ics::emit(plan, weeks, &request.icalendar),
+        Format::Json => json::emit(plan, weeks),
     }
 }

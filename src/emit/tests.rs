@@ -3,7 +3,7 @@
 
 use jiff::Timestamp;
 
-use super::{Format, Options, WeekRange, emit, fixture, ics};
+use super::{Format, Request, WeekRange, emit, fixture, ics};
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
@@ -22,25 +22,24 @@ fn markdown_snapshot() {
     ];
     let mut d = findings[0].clone();
     d.weeks = vec![1, 2];
-    let findings = [d];
-    let options = Options {
+    let findings = crate::render::findings(&[d], Some(source));
+    let request = Request {
         findings: &findings,
-        source: Some(source),
-        ..Options::default()
+        ..Request::default()
     };
-    insta::assert_snapshot!(emit(&plan, Format::Markdown, &options));
+    insta::assert_snapshot!(emit(&plan, Format::Markdown, &request));
 }
 
 #[test]
 fn ics_snapshot() {
     let plan = fixture::plan();
-    let options = Options {
+    let options = ics::Options {
         stamp: stamp(),
         with_runs: true,
         alarm_s: Some(30 * 60),
-        ..Options::default()
+        ..ics::Options::default()
     };
-    let text = emit(&plan, Format::Icalendar, &options);
+    let text = ics::emit(&plan, None, &options);
     // Snapshots keep LF; the CRLF is checked below.
     insta::assert_snapshot!(text.replace("\r\n", "\n"));
 }
@@ -48,36 +47,32 @@ fn ics_snapshot() {
 #[test]
 fn ics_utc_snapshot() {
     let plan = fixture::plan();
-    let options = Options {
+    let options = ics::Options {
         stamp: stamp(),
         utc: true,
-        weeks: Some(WeekRange { first: 2, last: 3 }),
-        ..Options::default()
+        ..ics::Options::default()
     };
-    let text = emit(&plan, Format::Icalendar, &options);
+    let text = ics::emit(&plan, Some(WeekRange { first: 2, last: 3 }), &options);
     insta::assert_snapshot!(text.replace("\r\n", "\n"));
 }
 
 #[test]
 fn json_snapshot() {
     let plan = fixture::plan();
-    insta::assert_snapshot!(emit(&plan, Format::Json, &Options::default()));
+    insta::assert_snapshot!(emit(&plan, Format::Json, &Request::default()));
 }
 
 #[test]
 fn sessions_either_side_of_the_clock_change_keep_their_local_time() {
     let plan = fixture::plan();
-    let text = emit(&plan, Format::Icalendar, &Options::default());
+    let text = ics::emit(&plan, None, &ics::Options::default());
     assert!(text.contains("DTSTART;TZID=Europe/London:20270323T180000\r\n"));
     assert!(text.contains("DTSTART;TZID=Europe/London:20270330T180000\r\n"));
-    let utc = emit(
-        &plan,
-        Format::Icalendar,
-        &Options {
-            utc: true,
-            ..Options::default()
-        },
-    );
+    let options = ics::Options {
+        utc: true,
+        ..ics::Options::default()
+    };
+    let utc = ics::emit(&plan, None, &options);
     assert!(utc.contains("DTSTART:20270323T180000Z\r\n"));
     assert!(utc.contains("DTSTART:20270330T170000Z\r\n"));
     assert!(!utc.contains("VTIMEZONE"));
@@ -86,14 +81,14 @@ fn sessions_either_side_of_the_clock_change_keep_their_local_time() {
 #[test]
 fn uids_follow_identity_not_content() {
     let plan = fixture::plan();
-    let before = ics::events(&plan, &Options::default());
+    let before = ics::events(&plan, None, &ics::Options::default());
     let mut edited = plan.clone();
     if let Some(crate::plan::LoadValue::Mass { value, .. }) =
         &mut edited.weeks[0].sessions[0].exercises[0].sets[0].load
     {
         *value = 90.0;
     }
-    let after = ics::events(&edited, &Options::default());
+    let after = ics::events(&edited, None, &ics::Options::default());
     assert_eq!(before.len(), after.len());
     assert_eq!(before[0].uid, after[0].uid);
     assert_ne!(before[0].description, after[0].description);
@@ -103,11 +98,14 @@ fn uids_follow_identity_not_content() {
 #[test]
 fn output_is_deterministic() {
     let plan = fixture::plan();
-    for format in [Format::Markdown, Format::Icalendar, Format::Json] {
-        let options = Options {
+    let request = Request {
+        icalendar: ics::Options {
             with_runs: true,
-            ..Options::default()
-        };
-        assert_eq!(emit(&plan, format, &options), emit(&plan, format, &options));
+            ..ics::Options::default()
+        },
+        ..Request::default()
+    };
+    for format in Format::ALL {
+        assert_eq!(emit(&plan, format, &request), emit(&plan, format, &request));
     }
 }

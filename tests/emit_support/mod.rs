@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
-use stride::emit::{Options, WeekRange};
+use stride::emit::{Request, WeekRange, ics};
 use stride::plan::Plan;
 
 /// The reference plans, by file stem.
@@ -63,29 +63,35 @@ pub fn stamp() -> Timestamp {
 }
 
 /// The iCalendar option sets every emitted calendar is checked under.
-pub fn ics_variants() -> Vec<(&'static str, Options<'static>)> {
-    let base = Options {
+pub fn ics_variants() -> Vec<(&'static str, Request<'static>)> {
+    let base = ics::Options {
         stamp: stamp(),
-        ..Options::default()
+        ..ics::Options::default()
+    };
+    let request = |icalendar| Request {
+        icalendar,
+        ..Request::default()
     };
     vec![
-        ("default", base),
-        ("utc", Options { utc: true, ..base }),
+        ("default", request(base)),
+        ("utc", request(ics::Options { utc: true, ..base })),
         (
             "runs-alarm",
-            Options {
+            request(ics::Options {
                 with_runs: true,
                 alarm_s: Some(30 * 60),
                 ..base
-            },
+            }),
         ),
         (
             "runs-utc-weeks",
-            Options {
-                with_runs: true,
-                utc: true,
+            Request {
                 weeks: Some(WeekRange { first: 5, last: 8 }),
-                ..base
+                ..request(ics::Options {
+                    with_runs: true,
+                    utc: true,
+                    ..base
+                })
             },
         ),
     ]
