@@ -188,3 +188,28 @@ fn a_missing_file_is_a_usage_error() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn gitignore_is_honoured_outside_git_as_check_honours_it() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let root = dir.path();
+    fs::write(root.join(".gitignore"), "ignored/\n").expect("written");
+    for sub in ["ignored", "kept"] {
+        fs::create_dir_all(root.join(sub)).expect("a directory");
+        fs::write(root.join(sub).join("plan.stride"), MESSY).expect("written");
+    }
+    let out = stride(&["fmt", "--check", path(root)], None);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let listed = text(&out.stderr);
+    assert!(listed.contains("kept/plan.stride"), "{listed}");
+    assert!(!listed.contains("ignored"), "{listed}");
+
+    let out = stride(&["check", "--format", "concise", path(root)], None);
+    let reported = text(&out.stdout);
+    assert!(!reported.contains("ignored"), "{reported}");
+    assert!(
+        text(&out.stderr).contains("in 1 file"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -470,6 +470,46 @@ fn check_build_and_show_survive_a_closed_stderr() {
     }
 }
 
+/// The exit code of `args` with stdout a pipe whose reader is gone before
+/// stride writes, as in `stride build plan --to json | head -0`, and with
+/// stdout read to the end.
+fn with_stdout_closed(args: &[&str]) -> (Option<i32>, Option<i32>) {
+    let run = |closed: bool| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_stride"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("stride runs");
+        let mut out = child.stdout.take().expect("a pipe");
+        if !closed {
+            let _ = out.read_to_end(&mut Vec::new());
+        }
+        drop(out);
+        child.wait().expect("stride ends").code()
+    };
+    (run(true), run(false))
+}
+
+#[test]
+fn a_closed_stdout_changes_no_exit_code() {
+    let plan = format!(
+        "{}/examples/half-marathon.stride",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    // Each writes far more than a pipe holds.
+    for args in [
+        vec!["build", plan.as_str(), "--to", "json"],
+        vec!["check", "--format", "sarif", plan.as_str()],
+        vec!["explain", "schedule.same-session"],
+    ] {
+        let (closed, read) = with_stdout_closed(&args);
+        assert_eq!(closed, read, "stride {args:?}");
+    }
+}
+
 #[test]
 fn fmt_survives_a_closed_stderr() {
     assert_ne!(

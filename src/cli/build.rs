@@ -1,15 +1,15 @@
 //! `stride build`: compile a plan to Markdown, iCalendar or JSON.
 
-use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 use jiff::Timestamp;
 
-use super::{FAILURE, SUCCESS, USAGE, input, output};
+use super::sink::Sink;
+use super::{FAILURE, SUCCESS, USAGE, input, output, terminal};
 use crate::emit::{self, Format, Request, WeekRange, ics};
-use crate::render::{self, Style};
+use crate::render;
 
 #[derive(Debug, Args)]
 #[command(after_help = after_help())]
@@ -133,17 +133,18 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
     let analysis = crate::analyze(&source.text, &check_options.into());
     let diagnostics = &analysis.diagnostics;
     if !diagnostics.is_empty() {
-        let style = Style {
-            color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-            ..Style::PLAIN
-        };
+        let style = terminal::stderr_style();
         // Written a diagnostic at a time: a report can be ten times the
         // size of the plan.
-        let mut stderr = std::io::BufWriter::new(std::io::stderr().lock());
-        render::human_each(diagnostics, &source.name, &source.text, style, |part| {
-            let _ = stderr.write_all(part.as_bytes());
+        let _ = Sink::stderr().write_with(|out| {
+            let mut written = Ok(());
+            render::human_each(diagnostics, &source.name, &source.text, style, |part| {
+                if written.is_ok() {
+                    written = out.write_all(part.as_bytes());
+                }
+            });
+            written
         });
-        let _ = stderr.flush();
     }
     if analysis.has_errors() {
         errln!("error: {} has errors; nothing was built", source.name);
@@ -192,18 +193,9 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
     match destination {
         Some(path) => output::write_atomic(path, text.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                if e.kind() == std::io::ErrorKind::BrokenPipe {
-                    return Ok(USAGE);
-                }
-                return Err(format!("cannot write to standard output: {e}"));
-            }
-        }
+        None => Sink::stdout()
+            .write(&text)
+            .map_err(|e| format!("cannot write to standard output: {e}"))?,
     }
     Ok(SUCCESS)
 }

@@ -7,13 +7,14 @@
 //! `stride check --format json plans | jq` sees nothing else.
 
 use std::collections::BTreeMap;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
 use rayon::prelude::*;
 
-use super::input;
+use super::sink::Sink;
+use super::{input, terminal, walk};
 use crate::check::config::{self, Config, ConfigError};
 use crate::check::{Level, Options, Overrides, Registry};
 use crate::render::{self, Style};
@@ -104,22 +105,6 @@ impl CheckArgs {
 
 const DENY_WARNINGS: &str = "warnings";
 
-/// The style for diagnostics on stderr: colour only on a terminal and
-/// without `NO_COLOR`.
-pub fn stderr_style() -> Style {
-    let color =
-        io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(Style::PLAIN.width);
-    Style {
-        color,
-        unicode: true,
-        width,
-    }
-}
-
 /// A plan to check.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Input {
@@ -152,6 +137,13 @@ struct Outcome {
     human: Option<Vec<String>>,
 }
 
+/// Every checked file, and the human report's pieces in order.
+#[derive(Default)]
+struct Report {
+    files: Vec<CheckedFile>,
+    pieces: Vec<Piece>,
+}
+
 pub fn run(args: CheckArgs) -> u8 {
     let mut stderr = Sink::stderr();
     let overrides = args.overrides();
@@ -159,39 +151,83 @@ pub fn run(args: CheckArgs) -> u8 {
         stderr.line(&format!("error: {err}"));
         return super::USAGE;
     }
-    let format = match args.format {
-        Some(format) => format,
-        None => match std::env::var(FORMAT_ENV) {
-            Ok(word) if !word.is_empty() => match word.parse() {
-                Ok(format) => format,
-                Err(message) => {
-                    stderr.line(&format!("error: {FORMAT_ENV}: {message}"));
-                    return super::USAGE;
-                }
-            },
-            _ => Format::Human,
-        },
+    let format = match format(&args) {
+        Ok(format) => format,
+        Err(message) => {
+            stderr.line(&format!("error: {message}"));
+            return super::USAGE;
+        }
     };
+    let (inputs, mut problems) = collect(&args.paths, args.stdin_filename.as_deref());
+    let style = match &args.output {
+        Some(_) => Style::PLAIN,
+        None => terminal::stderr_style(),
+    };
+    let human = format == Format::Human;
+    let outcomes = check_all(
+        &args,
+        &inputs,
+        &overrides,
+        (human && inputs.len() > 1).then_some(style),
+    );
+    let report = gather(
+        outcomes,
+        human && args.output.is_none(),
+        &mut problems,
+        &mut stderr,
+    );
+    if let Err(message) = write(&args, format, style, &report) {
+        stderr.line(&format!("error: {message}"));
+        problems += 1;
+    }
 
-    let (mut inputs, mut problems) = collect(&args.paths);
-    // Standard input takes its place among the files by the name it shows.
-    let stdin_name = args.stdin_filename.as_deref().unwrap_or("<stdin>");
-    inputs.sort_by(|a, b| a.name(stdin_name).cmp(b.name(stdin_name)));
-    let stdin = if inputs.contains(&Input::Stdin) {
+    let summary = Summary::of(&report.files);
+    // With no file read, the error lines above say everything.
+    if summary.files > 0 {
+        stderr.line(&summary.to_string());
+    }
+    let failed = summary.errors > 0
+        || (args.deny_warnings() && summary.warnings > 0)
+        || args.max_warnings.is_some_and(|max| summary.warnings > max);
+    if problems > 0 {
+        super::USAGE
+    } else if failed && !args.exit_zero {
+        super::FAILURE
+    } else {
+        super::SUCCESS
+    }
+}
+
+/// The output format: `--format`, else `$STRIDE_FORMAT`, else human.
+fn format(args: &CheckArgs) -> Result<Format, String> {
+    if let Some(format) = args.format {
+        return Ok(format);
+    }
+    match std::env::var(FORMAT_ENV) {
+        Ok(word) if !word.is_empty() => word
+            .parse()
+            .map_err(|message| format!("{FORMAT_ENV}: {message}")),
+        _ => Ok(Format::Human),
+    }
+}
+
+/// Reads, compiles and checks every input, in parallel when there are
+/// several; with `render`, each is rendered for the terminal as well.
+fn check_all(
+    args: &CheckArgs,
+    inputs: &[Input],
+    overrides: &Overrides,
+    render: Option<Style>,
+) -> Vec<Outcome> {
+    let stdin = inputs.contains(&Input::Stdin).then(|| {
         let mut source = input::read("-");
         if let (Ok(source), Some(name)) = (&mut source, &args.stdin_filename) {
             source.name = name.clone();
         }
-        Some(source)
-    } else {
-        None
-    };
-    let configs = configs(&inputs, args.stdin_filename.as_deref());
-    let style = match &args.output {
-        Some(_) => Style::PLAIN,
-        None => stderr_style(),
-    };
-    let human = format == Format::Human;
+        source
+    });
+    let stdin_config = args.stdin_filename.as_deref().unwrap_or("-");
+    let configs = configs(inputs, args.stdin_filename.as_deref());
     let job = |input: &Input| {
         let (source, config) = match input {
             Input::File(path) => (input::read(path), configs.get(&config_dir(path))),
@@ -199,52 +235,64 @@ pub fn run(args: CheckArgs) -> u8 {
                 stdin
                     .clone()
                     .unwrap_or_else(|| Err("standard input".into())),
-                configs.get(&config_dir(args.stdin_filename.as_deref().unwrap_or("-"))),
+                configs.get(&config_dir(stdin_config)),
             ),
         };
-        // Several plans are rendered in parallel as they are checked; one
-        // is rendered as it is written, a diagnostic at a time.
-        let render = human && inputs.len() > 1;
-        check_one(source, config, &overrides, render.then_some(style))
+        check_one(source, config, overrides, render)
     };
     // One plan is not worth waking a thread pool for.
-    let outcomes: Vec<Outcome> = if inputs.len() > 1 {
+    if inputs.len() > 1 {
         inputs.par_iter().map(job).collect()
     } else {
         inputs.iter().map(job).collect()
-    };
+    }
+}
 
-    let mut files = Vec::new();
-    let mut pieces = Vec::new();
+/// The checked files and the human report's pieces. An input that could
+/// not be checked is a problem: its error line takes its file's place in
+/// the human report on the terminal (`inline_errors`), else goes to stderr.
+fn gather(
+    outcomes: Vec<Outcome>,
+    inline_errors: bool,
+    problems: &mut usize,
+    stderr: &mut Sink,
+) -> Report {
+    let mut report = Report::default();
     for outcome in outcomes {
         match outcome.result {
             Ok(file) => {
                 match outcome.human {
-                    Some(parts) => pieces.extend(parts.into_iter().map(Piece::Text)),
-                    None if human => pieces.push(Piece::File(files.len())),
-                    None => {}
+                    Some(parts) => report.pieces.extend(parts.into_iter().map(Piece::Text)),
+                    None => report.pieces.push(Piece::File(report.files.len())),
                 }
-                files.push(file);
+                report.files.push(file);
             }
             Err(message) => {
-                // In the human format, the error line takes its file's place.
-                if human && args.output.is_none() {
-                    pieces.push(Piece::Text(format!("error: {message}\n")));
+                if inline_errors {
+                    report
+                        .pieces
+                        .push(Piece::Text(format!("error: {message}\n")));
                 } else {
                     stderr.line(&format!("error: {message}"));
                 }
-                problems += 1;
+                *problems += 1;
             }
         }
     }
+    report
+}
 
-    // The human report is written a piece at a time: for a plan that
-    // draws hundreds of findings it is ten times the plan's size.
-    let report = |out: &mut dyn Write| -> io::Result<()> {
-        if let Some(written) = format.write(&files, out) {
+/// Writes the report where `-o` says, else the human format to stderr and
+/// the others to stdout. The human report is written a piece at a time:
+/// for a plan that draws hundreds of findings it is ten times the plan's
+/// size.
+fn write(args: &CheckArgs, format: Format, style: Style, report: &Report) -> Result<(), String> {
+    let files = &report.files;
+    let write = |out: &mut dyn Write| -> io::Result<()> {
+        if let Some(written) = format.write(files, out) {
             return written;
         }
-        for piece in &pieces {
+        for piece in &report.pieces {
             match piece {
                 Piece::Text(text) => out.write_all(text.as_bytes())?,
                 Piece::File(i) => {
@@ -261,36 +309,16 @@ pub fn run(args: CheckArgs) -> u8 {
         }
         Ok(())
     };
-    let written = match (&args.output, human) {
-        (Some(path), _) => super::output::write_atomic_with(path, report)
+    match (&args.output, format == Format::Human) {
+        (Some(path), _) => super::output::write_atomic_with(path, write)
             .map_err(|e| format!("{}: {e}", path.display())),
         (None, true) => {
-            let _ = stderr.write_with(report);
+            let _ = Sink::stderr().write_with(write);
             Ok(())
         }
         (None, false) => Sink::stdout()
-            .write_with(report)
+            .write_with(write)
             .map_err(|e| format!("cannot write to standard output: {e}")),
-    };
-    if let Err(message) = written {
-        stderr.line(&format!("error: {message}"));
-        problems += 1;
-    }
-
-    let summary = Summary::of(&files);
-    // With no file read, the error lines above say everything.
-    if summary.files > 0 {
-        stderr.line(&summary.to_string());
-    }
-    let failed = summary.errors > 0
-        || (args.deny_warnings() && summary.warnings > 0)
-        || args.max_warnings.is_some_and(|max| summary.warnings > max);
-    if problems > 0 {
-        super::USAGE
-    } else if failed && !args.exit_zero {
-        super::FAILURE
-    } else {
-        super::SUCCESS
     }
 }
 
@@ -333,9 +361,11 @@ fn check_one(
     }
 }
 
-/// The plans the arguments name, sorted by path and without duplicates,
-/// and how many arguments named nothing usable (reported on stderr).
-fn collect(paths: &[String]) -> (Vec<Input>, usize) {
+/// The plans the arguments name, without duplicates and sorted by the
+/// name they are shown under (standard input takes its place among the
+/// files by its name), and how many arguments named nothing usable
+/// (reported on stderr).
+fn collect(paths: &[String], stdin_name: Option<&str>) -> (Vec<Input>, usize) {
     let mut stderr = Sink::stderr();
     let mut inputs = Vec::new();
     let mut problems = 0;
@@ -350,35 +380,25 @@ fn collect(paths: &[String]) -> (Vec<Input>, usize) {
             inputs.push(Input::File(path.clone()));
             continue;
         }
-        let before = inputs.len();
-        let walk = ignore::WalkBuilder::new(path)
-            // .gitignore applies whether or not this is a git checkout.
-            .require_git(false)
-            .build();
-        for entry in walk {
-            match entry {
-                Ok(entry) => {
-                    let is_plan = entry.file_type().is_some_and(|t| t.is_file())
-                        && entry.path().extension().is_some_and(|e| e == "stride");
-                    if is_plan {
-                        // `stride check .` shows `plans/a.stride`, not `./plans/a.stride`.
-                        let path = entry.path().strip_prefix("./").unwrap_or(entry.path());
-                        inputs.push(Input::File(path.display().to_string()));
-                    }
-                }
-                Err(err) => {
-                    stderr.line(&format!("error: {err}"));
-                    problems += 1;
-                }
-            }
+        let found = walk::plans(Path::new(path));
+        for error in &found.errors {
+            stderr.line(&format!("error: {error}"));
+            problems += 1;
         }
-        if inputs.len() == before {
+        if found.files.is_empty() {
             stderr.line(&format!("error: {path}: is a directory, not a plan file"));
             problems += 1;
         }
+        // `stride check .` shows `plans/a.stride`, not `./plans/a.stride`.
+        inputs.extend(found.files.iter().map(|file| {
+            let file = file.strip_prefix("./").unwrap_or(file);
+            Input::File(file.display().to_string())
+        }));
     }
     inputs.sort();
     inputs.dedup();
+    let stdin_name = stdin_name.unwrap_or("<stdin>");
+    inputs.sort_by(|a, b| a.name(stdin_name).cmp(b.name(stdin_name)));
     (inputs, problems)
 }
 
@@ -405,70 +425,4 @@ fn configs(
             .or_insert_with_key(|dir| config::discover(dir, registry));
     }
     out
-}
-
-/// A standard stream, written through its lock. A reader that went away
-/// (`stride check plans | head -1`) ends the output quietly: a closed pipe
-/// is no reason to fail, let alone to panic as `print!` does.
-struct Sink {
-    stdout: bool,
-    closed: bool,
-}
-
-impl Sink {
-    fn stdout() -> Sink {
-        Sink {
-            stdout: true,
-            closed: false,
-        }
-    }
-
-    fn stderr() -> Sink {
-        Sink {
-            stdout: false,
-            closed: false,
-        }
-    }
-
-    fn write(&mut self, text: &str) -> io::Result<()> {
-        if text.is_empty() {
-            return Ok(());
-        }
-        self.write_with(|out| out.write_all(text.as_bytes()))
-    }
-
-    /// Writes what `write` writes, through one buffer.
-    fn write_with(
-        &mut self,
-        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-    ) -> io::Result<()> {
-        if self.closed {
-            return Ok(());
-        }
-        let buffered = |out: &mut dyn Write| {
-            let mut out = io::BufWriter::new(out);
-            write(&mut out).and_then(|()| out.flush())
-        };
-        let result = if self.stdout {
-            buffered(&mut io::stdout().lock())
-        } else {
-            buffered(&mut io::stderr().lock())
-        };
-        match result {
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-                self.closed = true;
-                Ok(())
-            }
-            other => other,
-        }
-    }
-
-    /// Writes to stderr, where a failure has nowhere to be reported.
-    fn text(&mut self, text: &str) {
-        let _ = self.write(text);
-    }
-
-    fn line(&mut self, text: &str) {
-        self.text(&format!("{text}\n"));
-    }
 }

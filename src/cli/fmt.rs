@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::input::{self, Source};
+use super::sink::Sink;
+use super::{terminal, walk};
 
 /// Format plans in place; with no path, standard input to standard output.
 #[derive(Debug, Args)]
@@ -51,16 +53,8 @@ pub fn run(args: FmtArgs) -> u8 {
             outcomes.push(stdin(&args));
             continue;
         }
-        match files(Path::new(path)) {
-            Ok(found) => {
-                for file in found {
-                    outcomes.push(one_file(&file, &args));
-                }
-            }
-            Err(message) => {
-                input::to_stderr(&format!("error: {message}\n"));
-                outcomes.push(Outcome::Failed);
-            }
+        for file in files(Path::new(path), &mut outcomes) {
+            outcomes.push(one_file(&file, &args));
         }
     }
     if outcomes.contains(&Outcome::Failed) {
@@ -75,28 +69,25 @@ pub fn run(args: FmtArgs) -> u8 {
 }
 
 /// The plan files `path` names: itself, or the `*.stride` files under a
-/// directory (honouring `.gitignore`), sorted.
-fn files(path: &Path) -> Result<Vec<PathBuf>, String> {
+/// directory, sorted; the errors met walking it are printed and make the
+/// run fail.
+fn files(path: &Path, outcomes: &mut Vec<Outcome>) -> Vec<PathBuf> {
     if !path.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
+        return vec![path.to_path_buf()];
     }
-    let mut out = Vec::new();
-    for entry in ignore::WalkBuilder::new(path).build() {
-        let entry = entry.map_err(|e| format!("{}: {e}", path.display()))?;
-        let is_file = entry.file_type().is_some_and(|t| t.is_file());
-        if is_file && entry.path().extension().is_some_and(|e| e == "stride") {
-            out.push(entry.into_path());
-        }
+    let found = walk::plans(path);
+    for error in &found.errors {
+        errln!("error: {error}");
+        outcomes.push(Outcome::Failed);
     }
-    out.sort();
-    Ok(out)
+    found.files
 }
 
 fn stdin(args: &FmtArgs) -> Outcome {
     let source = match input::read("-") {
         Ok(source) => source,
         Err(message) => {
-            input::to_stderr(&format!("error: {message}\n"));
+            errln!("error: {message}");
             return Outcome::Failed;
         }
     };
@@ -114,7 +105,7 @@ fn stdin(args: &FmtArgs) -> Outcome {
         to_stdout(&diff)
     } else if args.check {
         if changed {
-            input::to_stderr("would reformat <stdin>\n");
+            errln!("would reformat <stdin>");
         }
         Ok(())
     } else {
@@ -135,7 +126,7 @@ fn one_file(path: &Path, args: &FmtArgs) -> Outcome {
     let source = match input::read(&name) {
         Ok(source) => source,
         Err(message) => {
-            input::to_stderr(&format!("error: {message}\n"));
+            errln!("error: {message}");
             return Outcome::Failed;
         }
     };
@@ -152,30 +143,21 @@ fn one_file(path: &Path, args: &FmtArgs) -> Outcome {
             return outcome;
         }
     } else if args.check {
-        input::to_stderr(&format!("would reformat {name}\n"));
+        errln!("would reformat {name}");
     } else if let Err(e) = super::output::write_atomic(path, formatted.as_bytes()) {
-        input::to_stderr(&format!("error: {name}: cannot write: {e}\n"));
+        errln!("error: {name}: cannot write: {e}");
         return Outcome::Failed;
     }
     Outcome::Changed
 }
 
-/// Writes to standard output; a reader that went away (`| head`) ends the
-/// run as a failure, not a crash.
+/// Writes to standard output; a failure to write (other than a reader
+/// that went away) fails the run.
 fn to_stdout(text: &str) -> Result<(), Outcome> {
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Outcome::Failed),
-        Err(e) => {
-            input::to_stderr(&format!("error: cannot write to standard output: {e}\n"));
-            Err(Outcome::Failed)
-        }
-    }
+    Sink::stdout().write(text).map_err(|e| {
+        errln!("error: cannot write to standard output: {e}");
+        Outcome::Failed
+    })
 }
 
 /// The formatted text, or `None` after printing why there is none.
@@ -183,8 +165,8 @@ fn format(source: &Source) -> Option<String> {
     match crate::fmt::format(&source.text) {
         Ok(text) => Some(text),
         Err(diagnostics) => {
-            input::to_stderr(&input::render_for_terminal(&diagnostics, source));
-            input::to_stderr(&format!("error: {}: not formatted\n", source.name));
+            Sink::stderr().text(&terminal::render(&diagnostics, source));
+            errln!("error: {}: not formatted", source.name);
             None
         }
     }

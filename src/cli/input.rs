@@ -3,6 +3,8 @@
 use std::io::Read;
 use std::path::Path;
 
+use super::sink::Sink;
+use super::terminal;
 use crate::span::LineIndex;
 
 /// Largest plan accepted, in bytes.
@@ -76,36 +78,11 @@ pub fn compile_path(path: &str) -> Result<(Source, crate::Compiled), u8> {
     let source = match read(path) {
         Ok(source) => source,
         Err(message) => {
-            to_stderr(&format!("error: {message}\n"));
+            errln!("error: {message}");
             return Err(super::USAGE);
         }
     };
     let compiled = crate::compile(&source.text);
-    to_stderr(&render_for_terminal(&compiled.diagnostics, &source));
+    Sink::stderr().text(&terminal::render(&compiled.diagnostics, &source));
     Ok((source, compiled))
-}
-
-/// Writes `text` to standard error, ignoring failure: `eprint!` panics when
-/// stderr is a closed pipe (`stride check plan.stride 2>&1 | head -1`), and
-/// a reader that went away is no reason to crash.
-pub fn to_stderr(text: &str) {
-    use std::io::Write;
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
-}
-
-/// Diagnostics as `stride` prints them on stderr: colour only on a terminal
-/// and when `NO_COLOR` is unset.
-pub fn render_for_terminal(
-    diagnostics: &[crate::diagnostic::Diagnostic],
-    source: &Source,
-) -> String {
-    use std::io::IsTerminal;
-    let terminal = std::io::stderr().is_terminal();
-    let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let style = crate::render::Style {
-        color,
-        unicode: true,
-        width: if terminal { 120 } else { 100 },
-    };
-    crate::render::human(diagnostics, &source.name, &source.text, style)
 }

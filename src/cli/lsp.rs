@@ -17,7 +17,7 @@ pub fn run(args: LspArgs) -> u8 {
         Ok(true) => super::SUCCESS,
         Ok(false) => super::FAILURE,
         Err(message) => {
-            super::input::to_stderr(&format!("error: stride lsp: {message}\n"));
+            errln!("error: stride lsp: {message}");
             super::USAGE
         }
     }

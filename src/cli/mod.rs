@@ -4,24 +4,22 @@
 //! function returning the process exit code; `main.rs` only calls [`main`].
 
 /// `print!` and friends panic when the other end of a pipe has gone
-/// (`stride check | head`); these write and ignore that failure.
+/// (`stride check | head`); these write through [`sink::Sink`], which ends
+/// the output quietly instead.
 macro_rules! out {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = write!(std::io::stdout().lock(), $($arg)*);
-    }};
+    ($($arg:tt)*) => {
+        crate::cli::sink::Sink::stdout().text(&format!($($arg)*))
+    };
 }
 macro_rules! outln {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
-    }};
+    ($($arg:tt)*) => {
+        crate::cli::sink::Sink::stdout().line(&format!($($arg)*))
+    };
 }
 macro_rules! errln {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
-    }};
+    ($($arg:tt)*) => {
+        crate::cli::sink::Sink::stderr().line(&format!($($arg)*))
+    };
 }
 
 mod build;
@@ -33,6 +31,9 @@ mod lsp;
 mod output;
 mod rules;
 mod show;
+mod sink;
+mod terminal;
+mod walk;
 
 use std::process::ExitCode;
 
