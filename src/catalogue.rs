@@ -33,6 +33,8 @@ pub const PATTERNS: &[&str] = &[
     "flexion-rotation",
     "plyometric",
     "olympic",
+    "mobility",
+    "drill",
 ];
 
 /// Muscle groups, the vocabulary of `muscles` and `secondary`.
@@ -78,6 +80,7 @@ pub const EQUIPMENT: &[&str] = &[
     "rings",
     "slider",
     "plate",
+    "foam-roller",
 ];
 
 /// Muscles of the lower body: work on them makes a session a "lower" one.
@@ -138,6 +141,12 @@ impl Exercise {
         self.muscles
             .iter()
             .any(|m| UPPER_BODY.contains(&m.as_str()))
+    }
+
+    /// Strength or plyometric work: anything but mobility, stretching and
+    /// running drills, which no rule counts as training load.
+    pub fn is_strength(&self) -> bool {
+        !matches!(self.pattern.as_str(), "mobility" | "drill")
     }
 
     pub fn is_plyometric(&self) -> bool {
@@ -242,9 +251,11 @@ impl Catalogue {
         self.names.keys().map(String::as_str)
     }
 
-    /// The closest known name, if one is close enough to be a typo.
+    /// The exercise a mistyped name most likely means, by its id (see
+    /// [`crate::suggest::exercise`]).
     pub fn suggest(&self, name: &str) -> Option<&str> {
-        crate::suggest::closest(name, self.names())
+        let near = crate::suggest::exercise(name, self.names())?;
+        self.get(near).map(|e| e.id.as_str())
     }
 }
 
@@ -282,6 +293,14 @@ impl<'a> PlanCatalogue<'a> {
             .exercises
             .get(id)
             .or_else(|| self.base.exercises.get(id))
+    }
+
+    /// The exercise a mistyped name most likely means, by its id: the
+    /// plan's own names and the catalogue's, aliases included (see
+    /// [`crate::suggest::exercise`]).
+    pub fn suggest(&self, name: &str) -> Option<&str> {
+        let near = crate::suggest::exercise(name, self.names())?;
+        self.get(near).map(|e| e.id.as_str())
     }
 
     /// Every id and alias, for suggestions (the plan's own may repeat).
@@ -344,7 +363,7 @@ mod tests {
         let yaml = Catalogue::from_yaml(include_str!("../rules/exercises.yaml"))
             .unwrap_or_else(|e| panic!("{e}"));
         let builtin = Catalogue::builtin();
-        assert!(builtin.len() >= 195, "{}", builtin.len());
+        assert!(builtin.len() >= 225, "{}", builtin.len());
         assert_eq!(
             builtin.iter().collect::<Vec<_>>(),
             yaml.iter().collect::<Vec<_>>()
@@ -353,6 +372,27 @@ mod tests {
             builtin.names().collect::<Vec<_>>(),
             yaml.names().collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn mobility_and_drills_are_not_strength() {
+        let base = Catalogue::builtin();
+        let not_strength = base.iter().filter(|e| !e.is_strength()).count();
+        assert!(not_strength >= 30, "{not_strength}");
+        for id in [
+            "hip-flexor-stretch",
+            "leg-swing",
+            "a-skip",
+            "b-skip",
+            "foam-rolling",
+        ] {
+            let entry = base.get(id).unwrap_or_else(|| panic!("{id}"));
+            assert!(!entry.is_strength(), "{id}");
+            assert!(entry.contacts.is_none(), "{id}");
+        }
+        for id in ["back-squat", "box-jump", "plank"] {
+            assert!(base.get(id).is_some_and(Exercise::is_strength), "{id}");
+        }
     }
 
     #[test]

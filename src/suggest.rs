@@ -23,6 +23,52 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     best.map(|(_, c)| c)
 }
 
+/// The known exercise name that `word` most likely means: the same name
+/// in another case, with `_` or a plural `s`; else a near spelling (at most
+/// one edit in five letters, so `tempo-squat` is not `jump-squat`); else a
+/// known name that the word holds whole among its dash-separated parts
+/// (`tempo-squat` holds `squat`, `back-squat-paused` holds `back-squat`).
+pub fn exercise<'a>(word: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let names: Vec<&'a str> = names.into_iter().collect();
+    let word = word.to_ascii_lowercase().replace(['_', ' '], "-");
+    let known = |w: &str| -> Option<&'a str> {
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        let plural = format!("{w}s");
+        [w, singular, plural.as_str()]
+            .into_iter()
+            .find_map(|form| names.iter().copied().find(|n| *n == form))
+    };
+    if let Some(name) = known(&word) {
+        return Some(name);
+    }
+    let mut best: Option<(usize, &'a str)> = None;
+    for name in names.iter().copied() {
+        let distance = strsim::damerau_levenshtein(&word, name);
+        let limit = (word.len().max(name.len()) / 5).max(1);
+        if distance <= limit
+            && best.is_none_or(|(d, b)| distance < d || (distance == d && name < b))
+        {
+            best = Some((distance, name));
+        }
+    }
+    if let Some((_, name)) = best {
+        return Some(name);
+    }
+    let parts: Vec<&str> = word.split('-').collect();
+    for len in (1..parts.len()).rev() {
+        let tail = parts[parts.len() - len..].join("-");
+        let head = parts[..len].join("-");
+        for part in [tail, head] {
+            if part.len() >= 3
+                && let Some(name) = known(&part)
+            {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
 fn part_match(word: &str, candidate: &str) -> bool {
     let contains = |long: &str, short: &str| {
         short.len() >= 3
@@ -51,5 +97,29 @@ mod tests {
             Some("romanian-deadlift")
         );
         assert_eq!(closest("zercher-carry", names), None);
+    }
+
+    #[test]
+    fn exercise_names_need_to_be_close_or_held_whole() {
+        use super::exercise;
+        let names = [
+            "back-squat",
+            "squat",
+            "jump-squat",
+            "goblet-squat",
+            "romanian-deadlift",
+            "push-up",
+        ];
+        assert_eq!(exercise("tempo-squat", names), Some("squat"));
+        assert_eq!(exercise("bak-squat", names), Some("back-squat"));
+        assert_eq!(exercise("Goblet_Squats", names), Some("goblet-squat"));
+        assert_eq!(
+            exercise("romanain-deadlift", names),
+            Some("romanian-deadlift")
+        );
+        assert_eq!(exercise("back-squat-paused", names), Some("back-squat"));
+        assert_eq!(exercise("pushup", names), Some("push-up"));
+        assert_eq!(exercise("zercher-flip", names), None);
+        assert_eq!(exercise("lunge", names), None);
     }
 }

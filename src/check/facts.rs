@@ -105,9 +105,9 @@ impl Deref for ExerciseFacts<'_> {
 }
 
 impl ExerciseFacts<'_> {
-    /// Strength work: anything but plyometrics.
+    /// Strength work: anything but plyometrics, mobility and drills.
     pub fn resistance(&self) -> bool {
-        !self.plyometric
+        !self.plyometric && self.is_strength()
     }
 
     pub fn lower_resistance(&self) -> bool {
@@ -742,6 +742,7 @@ fn classify(index: usize, entry: &Exercise) -> ExerciseFacts<'_> {
     let limb_muscles = entry
         .muscles
         .iter()
+        .filter(|_| entry.is_strength())
         .filter_map(|m| limb.iter().position(|l| *l == m.as_str()))
         .fold(0u32, |bits, i| {
             bits | 1u32.checked_shl(i as u32).unwrap_or(0)
@@ -749,8 +750,8 @@ fn classify(index: usize, entry: &Exercise) -> ExerciseFacts<'_> {
     ExerciseFacts {
         entry,
         index,
-        lower: entry.is_lower(),
-        upper: entry.is_upper(),
+        lower: entry.is_strength() && entry.is_lower(),
+        upper: entry.is_strength() && entry.is_upper(),
         plyometric: entry.is_plyometric(),
         limb_muscles,
     }
@@ -837,9 +838,9 @@ impl std::fmt::Display for RunDescription<'_> {
     }
 }
 
-/// Strength work: anything but plyometrics.
+/// Strength work: anything but plyometrics, mobility and drills.
 pub fn is_resistance(ex: &Exercise) -> bool {
-    !ex.is_plyometric()
+    !ex.is_plyometric() && ex.is_strength()
 }
 
 /// The fewest reps a set asks for (`8-12` is 8), for counted sets.

@@ -216,7 +216,12 @@ pub fn resolve<'c>(
     if let Some(entry) = catalogue.get(&name.value) {
         return Some(entry);
     }
-    let help = match super::closest(&name.value, catalogue.names(), diags) {
+    let within_bounds =
+        name.value.len() <= super::SUGGEST_MAX_LEN && diags.len() < super::SUGGEST_MAX_DIAGNOSTICS;
+    let near = within_bounds
+        .then(|| catalogue.suggest(&name.value))
+        .flatten();
+    let help = match near {
         Some(near) => super::did_you_mean(near),
         None => format!(
             "define it with an `exercise {} {{ muscles ... pattern ... }}` statement, or use a name from the exercise catalogue",

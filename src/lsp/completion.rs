@@ -10,33 +10,13 @@ use lsp_types::{CompletionItem, CompletionItemKind, CompletionTextEdit, TextEdit
 use super::document::Document;
 use crate::catalogue::{self, Catalogue};
 use crate::check::Registry;
+use crate::parse::keyword::{self, Place};
 use crate::span::Span;
 
-const TOP: &[&str] = &[
-    "plan", "start", "timezone", "race", "athlete", "runs", "spacing", "deload", "taper",
-    "exercise", "rules", "block",
-];
-const WEEKDAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-const ATHLETE: &[&str] = &["level", "units", "bodyweight", "max", "round"];
-const EXERCISE_PROPS: &[&str] = &[
-    "name",
-    "muscles",
-    "secondary",
-    "pattern",
-    "equipment",
-    "unilateral",
-    "compound",
-    "contacts",
-];
-const SELECTORS: &[&str] = &[
-    "strength", "lower", "upper", "plyo", "run", "hard-run", "easy-run", "race",
-];
-const PROGRESSIONS: &[&str] = &["double", "wave", "reps", "sets", "none"];
-
 /// What kind of word to offer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Offer {
-    Keywords(&'static [&'static str]),
+    Keywords(Vec<&'static str>),
     Exercises,
     SessionLine,
     Rules,
@@ -98,17 +78,18 @@ fn add(items: &mut Vec<CompletionItem>, offer: Offer, doc: &Document, range: lsp
     };
     match offer {
         Offer::Keywords(words) => {
+            let weekdays = keyword::at(Place::Weekday);
             for w in words {
-                let kind = if WEEKDAYS.contains(w) {
+                let kind = if weekdays.contains(&w) {
                     CompletionItemKind::ENUM_MEMBER
                 } else {
                     CompletionItemKind::KEYWORD
                 };
-                items.push(item((*w).to_owned(), kind, None));
+                items.push(item(w.to_owned(), kind, None));
             }
         }
         Offer::SessionLine => {
-            for w in ["warmup", "cooldown", "location"] {
+            for w in keyword::at(Place::Session) {
                 items.push(item(w.to_owned(), CompletionItemKind::KEYWORD, None));
             }
             add(items, Offer::Exercises, doc, range);
@@ -175,65 +156,65 @@ fn offers(context: Option<&str>, before: &[&str]) -> Vec<Offer> {
     let last = before.last().copied().unwrap_or("");
     // Headers that open a body, whatever body they stand in.
     match first {
-        "session" if before.len() >= 2 => return vec![Keywords(WEEKDAYS)],
-        "block" if before.len() == 2 => return vec![Keywords(&["weeks"])],
-        "deload" if before.len() == 1 => return vec![Keywords(&["every", "weeks"])],
+        "session" if before.len() >= 2 => return vec![Keywords(keyword::at(Place::Weekday))],
+        "block" if before.len() == 2 => return vec![Keywords(vec!["weeks"])],
+        "deload" if before.len() == 1 => return vec![Keywords(keyword::at(Place::Deload))],
         _ => {}
     }
     match context {
         None => match before {
-            [] => vec![Keywords(TOP)],
+            [] => vec![Keywords(keyword::at(Place::Top))],
             ["exercise"] => vec![Exercises],
             _ => Vec::new(),
         },
         Some("block") => match before {
-            [] => vec![Keywords(&["session", "runs"])],
+            [] => vec![Keywords(keyword::at(Place::Block))],
             _ => Vec::new(),
         },
         Some("session") => match before {
             [] => vec![SessionLine],
             ["warmup" | "cooldown" | "location", ..] => Vec::new(),
-            _ if last == "progress" => vec![Keywords(PROGRESSIONS)],
-            _ => vec![Keywords(&["rest", "progress"])],
+            _ if last == "progress" => vec![Keywords(keyword::at(Place::Progression))],
+            _ => vec![Keywords(keyword::at(Place::LineOption))],
         },
         Some("runs") => match before {
-            [] => vec![Keywords(WEEKDAYS)],
+            [] => vec![Keywords(keyword::at(Place::Weekday))],
             _ if last.ends_with("min") || last.ends_with('h') || last.ends_with('s') => {
-                vec![Keywords(&["easy", "moderate", "hard"])]
+                vec![Keywords(keyword::at(Place::Intensity))]
             }
             _ => Vec::new(),
         },
         Some("athlete") => match before {
-            [] => vec![Keywords(ATHLETE)],
+            [] => vec![Keywords(keyword::at(Place::Athlete))],
             ["max"] => vec![Exercises],
-            ["level"] => vec![Keywords(&["beginner", "intermediate", "advanced"])],
-            ["units"] => vec![Keywords(&["kg", "lb"])],
+            ["level"] => vec![Keywords(keyword::at(Place::Level))],
+            ["units"] => vec![Keywords(keyword::at(Place::Units))],
             _ => Vec::new(),
         },
         Some("spacing") => match last {
-            "" => vec![Keywords(&["at"])],
-            "at" => vec![Keywords(&["least"])],
-            "between" | "and" | "after" | "before" => vec![Keywords(SELECTORS)],
-            _ if before.len() == 3 => vec![Keywords(&["between", "after"])],
-            _ if before.len() == 5 => vec![Keywords(&["and", "before"])],
+            "" => vec![Keywords(vec!["at"])],
+            "at" => vec![Keywords(vec!["least"])],
+            "between" | "and" | "after" | "before" => vec![Keywords(keyword::at(Place::Selector))],
+            _ if before.len() == 3 => vec![Keywords(vec!["between", "after"])],
+            _ if before.len() == 5 => vec![Keywords(vec!["and", "before"])],
             _ => Vec::new(),
         },
         Some("rules") => match before {
-            [] => vec![Keywords(&["allow", "warn", "deny", "set", "profile"])],
+            [] => vec![Keywords(keyword::at(Place::Rules))],
             ["allow" | "warn" | "deny"] => vec![Rules],
             ["set"] => vec![RuleParams],
             ["profile"] => vec![Profiles],
             _ => Vec::new(),
         },
         Some("exercise") => match before {
-            [] => vec![Keywords(EXERCISE_PROPS)],
-            ["muscles" | "secondary", ..] => vec![Keywords(catalogue::MUSCLES)],
-            ["pattern"] => vec![Keywords(catalogue::PATTERNS)],
-            ["equipment"] => vec![Keywords(catalogue::EQUIPMENT)],
-            ["unilateral" | "compound"] => vec![Keywords(&["true", "false"])],
+            [] => vec![Keywords(keyword::at(Place::ExerciseDef))],
+            ["muscles" | "secondary", ..] => vec![Keywords(catalogue::MUSCLES.to_vec())],
+            ["pattern"] => vec![Keywords(catalogue::PATTERNS.to_vec())],
+            ["equipment"] => vec![Keywords(catalogue::EQUIPMENT.to_vec())],
+            ["unilateral" | "compound"] => vec![Keywords(vec!["true", "false"])],
             _ => Vec::new(),
         },
-        Some("deload" | "taper") => vec![Keywords(&["load", "volume"])],
+        Some("deload" | "taper") => vec![Keywords(keyword::at(Place::Modifier))],
         Some(_) => Vec::new(),
     }
 }
@@ -359,16 +340,19 @@ mod tests {
 
     #[test]
     fn what_is_offered() {
-        assert_eq!(offers(None, &[]), vec![Offer::Keywords(TOP)]);
+        assert_eq!(
+            offers(None, &[]),
+            vec![Offer::Keywords(keyword::at(Place::Top))]
+        );
         assert_eq!(offers(Some("session"), &[]), vec![Offer::SessionLine]);
         assert_eq!(
             offers(Some("block"), &["session", "\"Lower\""]),
-            vec![Offer::Keywords(WEEKDAYS)]
+            vec![Offer::Keywords(keyword::at(Place::Weekday))]
         );
         assert_eq!(offers(Some("rules"), &["allow"]), vec![Offer::Rules]);
         assert_eq!(
             offers(Some("session"), &["squat", "3x5", "progress"]),
-            vec![Offer::Keywords(PROGRESSIONS)]
+            vec![Offer::Keywords(keyword::at(Place::Progression))]
         );
         assert_eq!(
             words("  squat 3x5 @80kg \"a b\" "),

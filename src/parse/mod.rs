@@ -7,6 +7,8 @@
 mod build;
 mod comments;
 mod grammar;
+pub(crate) mod keyword;
+mod mistakes;
 mod syntax_error;
 
 use pest::Parser;

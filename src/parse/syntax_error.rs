@@ -9,6 +9,7 @@ use pest::Parser;
 use pest::error::InputLocation;
 
 use super::grammar::{Rule, StrideParser};
+use super::keyword::{self, Place};
 use crate::diagnostic::Diagnostic;
 use crate::error_code::ErrorCode;
 use crate::span::{Span, floor_char_boundary};
@@ -29,7 +30,7 @@ pub enum Context {
 }
 
 impl Context {
-    fn rule(self) -> Rule {
+    pub(crate) fn rule(self) -> Rule {
         match self {
             Context::Top => Rule::top_line,
             Context::Athlete => Rule::athlete_line,
@@ -86,6 +87,9 @@ impl Context {
 
 /// Explains why the text at `span` is not valid where it stands.
 pub fn explain_line(src: &str, span: Span, context: Context) -> Diagnostic {
+    if let Some(diagnostic) = super::mistakes::diagnose(src, span, context) {
+        return diagnostic;
+    }
     let text = &src[span.start..span.end];
     // Detailed attempts (which literal tokens were tried) cost time on
     // every parse, so they are switched on only to explain a failure.
@@ -146,10 +150,7 @@ fn describe(src: &str, at: usize, line: Span, context: Context, expected: &[Stri
 
     // An unknown word where a statement should start reads better as such.
     if at == line.start && context == Context::Top && is_word(found_text) {
-        let keywords = [
-            "plan", "start", "timezone", "race", "athlete", "runs", "spacing", "deload", "taper",
-            "exercise", "rules", "block",
-        ];
+        let keywords = keyword::at(Place::Top);
         let mut diagnostic = Diagnostic::error(
             ErrorCode::Syntax,
             format!("unknown statement `{found_text}`"),
@@ -170,7 +171,7 @@ fn describe(src: &str, at: usize, line: Span, context: Context, expected: &[Stri
             format!("unknown statement `{found_text}` in a block"),
         )
         .with_label(found, "a block holds only sessions and runs");
-        diagnostic = match crate::suggest::closest(found_text, ["session", "runs"]) {
+        diagnostic = match crate::suggest::closest(found_text, keyword::at(Place::Block)) {
             Some(keyword) => diagnostic.with_help(format!(
                 "did you mean `{keyword}`? {}",
                 capitalize(context.example())
@@ -390,7 +391,7 @@ fn expected_phrases(err: &pest::error::Error<Rule>) -> Vec<String> {
     };
     if let pest::error::ErrorVariant::ParsingError { positives, .. } = &err.variant {
         for rule in positives {
-            push(phrase(*rule).map(str::to_string));
+            push(phrase(*rule));
         }
     }
     if let Some(attempts) = err.parse_attempts() {
@@ -416,7 +417,7 @@ fn token_phrase(token: &str) -> Option<String> {
 }
 
 /// A rule in words. `None` for rules that never stand alone in a message.
-fn phrase(rule: Rule) -> Option<&'static str> {
+fn phrase(rule: Rule) -> Option<String> {
     Some(match rule {
         Rule::EOI | Rule::line_end => "the end of the line",
         Rule::string | Rule::string_inner => "a name in double quotes",
@@ -469,12 +470,17 @@ fn phrase(rule: Rule) -> Option<&'static str> {
         | Rule::rules_line
         | Rule::rule_level
         | Rule::rule_set
-        | Rule::rule_profile => "`allow`, `warn`, `deny`, `set` or `profile`",
-        Rule::athlete_item | Rule::athlete_line => {
-            "`level`, `units`, `bodyweight`, `max` or `round`"
-        }
+        | Rule::rule_profile => return Some(keyword::listed(Place::Rules)),
+        Rule::athlete_item | Rule::athlete_line => return Some(keyword::listed(Place::Athlete)),
         Rule::exercise_prop | Rule::exercise_line_only => {
-            "`name`, `muscles`, `secondary`, `pattern`, `equipment`, `unilateral`, `compound` or `contacts`"
+            return Some(keyword::listed(Place::ExerciseDef));
+        }
+        Rule::line_option | Rule::rest_option | Rule::progress_option => {
+            let words: Vec<String> = keyword::at(Place::LineOption)
+                .iter()
+                .map(|w| format!("`{w}`"))
+                .collect();
+            return Some(words.join(", "));
         }
         Rule::run_line | Rule::run_line_only => "a weekday (mon, tue, wed, thu, fri, sat, sun)",
         Rule::constraint
@@ -485,7 +491,6 @@ fn phrase(rule: Rule) -> Option<&'static str> {
         Rule::session_head | Rule::block_head => return None,
         Rule::deload_every => "`every`",
         Rule::deload_weeks => "`weeks`",
-        Rule::line_option | Rule::rest_option | Rule::progress_option => "`rest`, `progress`",
         Rule::plan_stmt => "`plan`",
         Rule::start_stmt => "`start`",
         Rule::timezone_stmt => "`timezone`",
@@ -499,56 +504,14 @@ fn phrase(rule: Rule) -> Option<&'static str> {
         Rule::rules_stmt => "`rules`",
         Rule::block_stmt => "`block`",
         Rule::session_stmt => "`session`",
-        Rule::location_item | Rule::kw_location => "`location`",
-        Rule::warmup_item | Rule::kw_warmup => "`warmup`",
-        Rule::cooldown_item | Rule::kw_cooldown => "`cooldown`",
-        Rule::kw_plan => "`plan`",
-        Rule::kw_start => "`start`",
-        Rule::kw_timezone => "`timezone`",
-        Rule::kw_race => "`race`",
-        Rule::kw_athlete => "`athlete`",
-        Rule::kw_level => "`level`",
-        Rule::kw_units => "`units`",
-        Rule::kw_bodyweight => "`bodyweight`",
-        Rule::kw_max => "`max`",
-        Rule::kw_round => "`round`",
-        Rule::kw_runs => "`runs`",
-        Rule::kw_spacing => "`spacing`",
-        Rule::kw_at => "`at`",
-        Rule::kw_least => "`least`",
-        Rule::kw_between => "`between`",
-        Rule::kw_and => "`and`",
-        Rule::kw_after => "`after`",
-        Rule::kw_before => "`before`",
-        Rule::kw_deload => "`deload`",
-        Rule::kw_every => "`every`",
-        Rule::kw_weeks => "`weeks`",
-        Rule::kw_weeks_unit => "`weeks`",
-        Rule::kw_taper => "`taper`",
-        Rule::kw_load => "`load`",
-        Rule::kw_volume => "`volume`",
-        Rule::kw_exercise => "`exercise`",
-        Rule::kw_name => "`name`",
-        Rule::kw_muscles => "`muscles`",
-        Rule::kw_secondary => "`secondary`",
-        Rule::kw_pattern => "`pattern`",
-        Rule::kw_equipment => "`equipment`",
-        Rule::kw_unilateral => "`unilateral`",
-        Rule::kw_compound => "`compound`",
-        Rule::kw_contacts => "`contacts`",
-        Rule::kw_rules => "`rules`",
-        Rule::kw_set => "`set`",
-        Rule::kw_profile => "`profile`",
-        Rule::kw_block => "`block`",
-        Rule::kw_session => "`session`",
-        Rule::kw_rest => "`rest`",
-        Rule::kw_progress => "`progress`",
-        Rule::kw_double => "`double`",
-        Rule::kw_wave => "`wave`",
-        Rule::kw_reps => "`reps`",
-        Rule::kw_sets => "`sets`",
-        Rule::kw_none => "`none`",
-        Rule::kw_allow => "`allow`",
-        _ => return None,
-    })
+        Rule::location_item => "`location`",
+        Rule::warmup_item => "`warmup`",
+        Rule::cooldown_item => "`cooldown`",
+        // Every `kw_*` rule says its keyword.
+        _ => {
+            let keyword = keyword::for_rule(&format!("{rule:?}"))?;
+            return Some(format!("`{}`", keyword.word));
+        }
+    }
+    .to_string())
 }
