@@ -605,15 +605,12 @@ pub fn format_number(value: f64) -> String {
 impl SetGroup {
     /// `4x5`, `3x8-12/side`, `1x5+`, `3x30s`, `3x30m`.
     pub fn sets_text(&self) -> String {
-        let reps = match self.reps {
-            Reps::Exactly { reps } => reps.to_string(),
-            Reps::Range { low, high } => format!("{low}-{high}"),
-            Reps::AtLeast { reps } => format!("{reps}+"),
-            Reps::Timed { seconds } => format_duration(seconds),
-            Reps::Distance { meters } => format!("{meters}m"),
-        };
-        let side = if self.per_side { "/side" } else { "" };
-        format!("{}x{reps}{side}", self.sets)
+        crate::spelling::Sets {
+            sets: self.sets,
+            reps: self.reps,
+            per_side: self.per_side,
+        }
+        .to_string()
     }
 }
 
@@ -640,16 +637,5 @@ impl LoadValue {
 
 /// `90s`, `45min`, `1h30min`, `2min30s`, as the language writes durations.
 pub fn format_duration(seconds: u32) -> String {
-    let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
-    let mut out = String::new();
-    if h > 0 {
-        out.push_str(&format!("{h}h"));
-    }
-    if m > 0 {
-        out.push_str(&format!("{m}min"));
-    }
-    if s > 0 || out.is_empty() {
-        out.push_str(&format!("{s}s"));
-    }
-    out
+    crate::spelling::Duration(seconds).to_string()
 }

@@ -863,13 +863,7 @@ pub fn reps_high(reps: &Reps) -> Option<u32> {
 
 /// `5`, `8-12`, `5+`, `30s`, `30m`.
 pub fn reps_text(reps: &Reps) -> String {
-    match *reps {
-        Reps::Exactly { reps } => reps.to_string(),
-        Reps::Range { low, high } => format!("{low}-{high}"),
-        Reps::AtLeast { reps } => format!("{reps}+"),
-        Reps::Timed { seconds } => format!("{seconds}s"),
-        Reps::Distance { meters } => format!("{meters}m"),
-    }
+    reps.to_string()
 }
 
 /// Share of 1RM a load a lifter can do `reps` times at most amounts to

@@ -23,23 +23,7 @@ pub fn number(value: f64) -> String {
 /// minutes (`45s`, `90s`), minutes under two hours (`2min30s`, `60min`,
 /// `100min`), hours above (`3h`, `2h30min`, `24h`).
 pub fn duration(seconds: u32) -> String {
-    if seconds < 120 {
-        return format!("{seconds}s");
-    }
-    let hours = if seconds >= 7200 { seconds / 3600 } else { 0 };
-    let rest = seconds - hours * 3600;
-    let (minutes, seconds) = (rest / 60, rest % 60);
-    let mut out = String::new();
-    if hours > 0 {
-        out.push_str(&format!("{hours}h"));
-    }
-    if minutes > 0 {
-        out.push_str(&format!("{minutes}min"));
-    }
-    if seconds > 0 {
-        out.push_str(&format!("{seconds}s"));
-    }
-    out
+    crate::spelling::Duration(seconds).to_string()
 }
 
 pub fn date(date: DateLit) -> String {
@@ -87,13 +71,7 @@ pub fn load(load: &Load) -> String {
 
 /// `5`, `8-12`, `5+`, `30s`, `30m`.
 pub fn reps(reps: Reps) -> String {
-    match reps {
-        Reps::Exactly { reps } => reps.to_string(),
-        Reps::Range { low, high } => format!("{low}-{high}"),
-        Reps::AtLeast { reps } => format!("{reps}+"),
-        Reps::Timed { seconds } => duration(seconds),
-        Reps::Distance { meters } => format!("{meters}m"),
-    }
+    reps.to_string()
 }
 
 /// `4x5 @80kg`, `3x8/side`.

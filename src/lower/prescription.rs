@@ -545,15 +545,12 @@ fn raisable(
 
 /// `4x5`, `3x8-12/side`, `3x30s`.
 fn sets_text(group: &ast::SetGroup) -> String {
-    let reps = match group.reps.value {
-        Reps::Exactly { reps } => reps.to_string(),
-        Reps::Range { low, high } => format!("{low}-{high}"),
-        Reps::AtLeast { reps } => format!("{reps}+"),
-        Reps::Timed { seconds } => format!("{seconds}s"),
-        Reps::Distance { meters } => format!("{meters}m"),
-    };
-    let side = if group.per_side { "/side" } else { "" };
-    format!("{}x{reps}{side}", group.sets.value)
+    crate::spelling::Sets {
+        sets: group.sets.value,
+        reps: group.reps.value,
+        per_side: group.per_side,
+    }
+    .to_string()
 }
 
 /// `@80kg`, `@75%`, `@bw+10kg`, `@RPE8`, `@RIR3`.

@@ -37,6 +37,10 @@ struct Mistake {
 /// A diagnostic for the line at `span`, when it holds a known mistake.
 pub(crate) fn diagnose(src: &str, span: Span, context: Context) -> Option<Diagnostic> {
     let line = src.get(span.start..span.end)?;
+    // Every mistake here involves a number.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     // One line only: a skipped body of several lines is not a typo.
     if line.trim_end().contains(['\n', '\r']) {
         return None;

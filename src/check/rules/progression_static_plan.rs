@@ -18,6 +18,10 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
             continue;
         }
         for s in sessions {
+            // Mobility and drills are not lifting: nothing to progress.
+            if !ctx.facts.lines(s).any(|p| p.is(|e| e.is_strength())) {
+                continue;
+            }
             if let Some(slot) = by_session.get_mut(s.slot as usize) {
                 slot.push(s);
             }

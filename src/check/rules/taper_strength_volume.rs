@@ -48,6 +48,12 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
             .iter()
             .flat_map(|w| &w.sessions)
             .flat_map(|s| &s.exercises)
+            // Mobility and drills are not strength volume.
+            .filter(|p| {
+                plan.exercises
+                    .get(&p.exercise)
+                    .is_none_or(|e| e.is_strength())
+            })
             .map(|p| p.total_sets())
             .sum();
         f64::from(sets) / weeks.len() as f64
