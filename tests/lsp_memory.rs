@@ -94,10 +94,10 @@ impl Server {
                 .receiver
                 .recv_timeout(std::time::Duration::from_secs(30))
                 .expect("a notification");
-            if let Message::Notification(n) = message {
-                if n.method == method {
-                    return n;
-                }
+            if let Message::Notification(n) = message
+                && n.method == method
+            {
+                return n;
             }
         }
     }

@@ -20,10 +20,10 @@ fn includes<'a>(value: &'a Value, out: &mut Vec<&'a str>) {
     match value {
         Value::Object(map) => {
             for (key, v) in map {
-                if key == "include" {
-                    if let Some(name) = v.as_str() {
-                        out.push(name);
-                    }
+                if key == "include"
+                    && let Some(name) = v.as_str()
+                {
+                    out.push(name);
                 }
                 includes(v, out);
             }

@@ -115,13 +115,14 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
             format.name()
         );
     }
-    if let Some(path) = destination {
-        if args.plan != "-" && same_file(Path::new(&args.plan), path) {
-            return Err(format!(
-                "-o {} would overwrite the plan itself",
-                path.display()
-            ));
-        }
+    if let Some(path) = destination
+        && args.plan != "-"
+        && same_file(Path::new(&args.plan), path)
+    {
+        return Err(format!(
+            "-o {} would overwrite the plan itself",
+            path.display()
+        ));
     }
     let stamp = stamp(&args.plan)?;
     let source = input::read(&args.plan)?;

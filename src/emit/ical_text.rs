@@ -95,10 +95,10 @@ fn fold_into(out: &mut String, line: &str) {
     let mut chars = line.char_indices();
     while let Some((start, c)) = chars.next() {
         let mut end = start + c.len_utf8();
-        if c == '\\' {
-            if let Some((i, next)) = chars.next() {
-                end = i + next.len_utf8();
-            }
+        if c == '\\'
+            && let Some((i, next)) = chars.next()
+        {
+            end = i + next.len_utf8();
         }
         let unit = &line[start..end];
         if used + unit.len() > MAX_LINE_OCTETS {

@@ -74,10 +74,10 @@ impl<'a> Printer<'a> {
 
     /// Puts a blank line before output line `index` (not the first line).
     pub fn blank_before(&mut self, index: usize) {
-        if index > 0 {
-            if let Some(line) = self.lines.get_mut(index) {
-                line.blank_before = true;
-            }
+        if index > 0
+            && let Some(line) = self.lines.get_mut(index)
+        {
+            line.blank_before = true;
         }
     }
 
@@ -107,15 +107,16 @@ impl<'a> Printer<'a> {
     pub fn join(&mut self, at: usize) {
         let line = self.index.line_of(at);
         self.mark(line);
-        if let Some(c) = self.comments.get(self.next_comment) {
-            if c.span.start > at && self.index.line_of(c.span.start) == line {
-                let text = comment_text(c);
-                if let Some(last) = self.lines.last_mut() {
-                    if last.comment.is_none() {
-                        last.comment = Some(text);
-                        self.next_comment += 1;
-                    }
-                }
+        if let Some(c) = self.comments.get(self.next_comment)
+            && c.span.start > at
+            && self.index.line_of(c.span.start) == line
+        {
+            let text = comment_text(c);
+            if let Some(last) = self.lines.last_mut()
+                && last.comment.is_none()
+            {
+                last.comment = Some(text);
+                self.next_comment += 1;
             }
         }
     }
@@ -200,11 +201,12 @@ impl<'a> Printer<'a> {
             self.gap(at, gap)
         };
         let mut comment = None;
-        if let Some(c) = self.comments.get(self.next_comment) {
-            if c.span.start > at && self.index.line_of(c.span.start) == line {
-                comment = Some(comment_text(c));
-                self.next_comment += 1;
-            }
+        if let Some(c) = self.comments.get(self.next_comment)
+            && c.span.start > at
+            && self.index.line_of(c.span.start) == line
+        {
+            comment = Some(comment_text(c));
+            self.next_comment += 1;
         }
         self.push(depth, text, blank, comment)
     }

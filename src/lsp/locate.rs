@@ -38,13 +38,13 @@ pub fn target(file: &File, offset: usize) -> Option<Target<'_>> {
         match &item.kind {
             ItemKind::Athlete(lines) => {
                 for line in lines {
-                    if let AthleteItemKind::Max { exercise, .. } = &line.kind {
-                        if holds(exercise.span, offset) {
-                            return Some(Target::Exercise {
-                                name: &exercise.value,
-                                span: exercise.span,
-                            });
-                        }
+                    if let AthleteItemKind::Max { exercise, .. } = &line.kind
+                        && holds(exercise.span, offset)
+                    {
+                        return Some(Target::Exercise {
+                            name: &exercise.value,
+                            span: exercise.span,
+                        });
                     }
                 }
             }

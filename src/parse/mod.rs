@@ -60,12 +60,11 @@ fn parse_with(source: &str, pieces: bool) -> Parsed {
     // tokens are alive at once.
     let mut at = 0;
     loop {
-        if pieces {
-            if let Some(end) = read_block(&mut builder, source, at, &mut items, &mut comment_pairs)
-            {
-                at = end;
-                continue;
-            }
+        if pieces
+            && let Some(end) = read_block(&mut builder, source, at, &mut items, &mut comment_pairs)
+        {
+            at = end;
+            continue;
         }
         let rest = source.get(at..).unwrap_or_default();
         let (rule, last) = match StrideParser::parse(Rule::file_step, rest) {

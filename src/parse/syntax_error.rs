@@ -229,10 +229,9 @@ fn describe(src: &str, at: usize, line: Span, context: Context, expected: &[Stri
             .collect::<Vec<_>>();
         if let Some(word) =
             crate::suggest::closest(found_text, candidates.iter().map(String::as_str))
+            && word != found_text
         {
-            if word != found_text {
-                help = format!("did you mean `{word}`? {help}");
-            }
+            help = format!("did you mean `{word}`? {help}");
         }
     }
     if let Some(unclosed) = unclosed_brace(src, line) {
@@ -383,10 +382,10 @@ fn join_or(items: &[String]) -> String {
 fn expected_phrases(err: &pest::error::Error<Rule>) -> Vec<String> {
     let mut phrases: Vec<String> = Vec::new();
     let mut push = |phrase: Option<String>| {
-        if let Some(p) = phrase {
-            if !phrases.contains(&p) {
-                phrases.push(p);
-            }
+        if let Some(p) = phrase
+            && !phrases.contains(&p)
+        {
+            phrases.push(p);
         }
     };
     if let pest::error::ErrorVariant::ParsingError { positives, .. } = &err.variant {

@@ -347,22 +347,22 @@ fn check_calendar(cal: &Component, problems: &mut Vec<String>) {
             }
         }
         for name in ["DTSTAMP", "LAST-MODIFIED"] {
-            if let Some(v) = event.value(name) {
-                if !(v.len() == 16 && v.ends_with('Z')) {
-                    problems.push(format!("{name} is not a UTC date-time: {v}"));
-                }
+            if let Some(v) = event.value(name)
+                && !(v.len() == 16 && v.ends_with('Z'))
+            {
+                problems.push(format!("{name} is not a UTC date-time: {v}"));
             }
         }
-        if let Some(uid) = event.value("UID") {
-            if !uids.insert(uid.to_string()) {
-                problems.push(format!("UID {uid} is used twice"));
-            }
+        if let Some(uid) = event.value("UID")
+            && !uids.insert(uid.to_string())
+        {
+            problems.push(format!("UID {uid} is used twice"));
         }
         for p in &event.properties {
-            if let Some(tzid) = p.params.get("TZID") {
-                if !zones.contains_key(tzid) {
-                    problems.push(format!("{} names TZID {tzid} without a VTIMEZONE", p.name));
-                }
+            if let Some(tzid) = p.params.get("TZID")
+                && !zones.contains_key(tzid)
+            {
+                problems.push(format!("{} names TZID {tzid} without a VTIMEZONE", p.name));
             }
             if matches!(p.name.as_str(), "SUMMARY" | "DESCRIPTION" | "LOCATION") {
                 check_text(&p.name, &p.value, problems);
