@@ -33,6 +33,7 @@ pub mod plan;
 pub mod render;
 pub mod report;
 pub mod span;
+mod stable_hash;
 pub mod suggest;
 
 pub use analysis::{Analysis, Options, analyze};
