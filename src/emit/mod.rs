@@ -14,8 +14,8 @@
 
 pub mod ics;
 pub mod json;
-pub mod markdown;
-pub mod vtimezone;
+mod markdown;
+mod vtimezone;
 
 mod describe;
 mod ical_text;
