@@ -9,6 +9,7 @@
 //! A new backend is a file here, a [`Format`] variant with its names, and
 //! an arm of [`emit`] making its options from the [`Request`].
 
+pub mod fit;
 pub mod ics;
 pub mod json;
 pub mod markdown;
