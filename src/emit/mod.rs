@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod vtimezone;
 
 mod describe;
+pub(crate) mod grid;
 mod ical_text;
 mod mermaid;
 mod table;
