@@ -23,6 +23,7 @@ pub mod diagnostic;
 pub mod emit;
 mod error_code;
 mod fastmap;
+pub(crate) mod fit_exercise;
 pub mod fmt;
 #[cfg(any(test, feature = "generate"))]
 pub mod generate;

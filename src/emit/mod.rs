@@ -12,12 +12,14 @@
 //! formats: `stride build --to`, its help, the determinism and robustness
 //! tests and the fuzz target all go through [`Format::ALL`].
 
+pub mod fit;
 pub mod ics;
 pub mod json;
 mod markdown;
 mod vtimezone;
 
 mod describe;
+pub(crate) mod grid;
 mod ical_text;
 mod mermaid;
 mod table;
