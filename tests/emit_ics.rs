@@ -124,8 +124,8 @@ fn building_twice_gives_the_same_bytes() {
 fn editing_a_load_changes_the_description_not_the_uid() {
     let source = example_source("half-marathon");
     let edited = source.replacen(
-        "romanian-deadlift   3x8 @50kg",
-        "romanian-deadlift   3x8 @55kg",
+        "romanian-deadlift  3x8 @50kg",
+        "romanian-deadlift  3x8 @55kg",
         1,
     );
     assert_ne!(source, edited, "the edit applies");

@@ -5,6 +5,8 @@
 //! stood, and pest's failure (the furthest position reached and what it
 //! expected there) becomes a message that never names a grammar rule.
 
+use std::sync::OnceLock;
+
 use pest::Parser;
 use pest::error::InputLocation;
 
@@ -508,10 +510,18 @@ fn phrase(rule: Rule) -> Option<String> {
         Rule::warmup_item => "`warmup`",
         Rule::cooldown_item => "`cooldown`",
         // Every `kw_*` rule says its keyword.
-        _ => {
-            let keyword = keyword::for_rule(&format!("{rule:?}"))?;
-            return Some(format!("`{}`", keyword.word));
-        }
+        _ => return keyword_phrase(rule),
     }
     .to_string())
+}
+
+/// `` `progress` `` for `kw_progress`: looked up by the rule's name once per
+/// rule, since a file of bad lines asks for the same rules over and over.
+fn keyword_phrase(rule: Rule) -> Option<String> {
+    static WORDS: [OnceLock<Option<&'static str>>; 1024] = [const { OnceLock::new() }; 1024];
+    let word = WORDS
+        .get(rule as usize)?
+        .get_or_init(|| keyword::for_rule(&format!("{rule:?}")).map(|k| k.word))
+        .as_ref()?;
+    Some(format!("`{word}`"))
 }
