@@ -15,8 +15,8 @@
 pub mod fit;
 pub mod ics;
 pub mod json;
-pub mod markdown;
-pub mod vtimezone;
+mod markdown;
+mod vtimezone;
 
 mod describe;
 pub(crate) mod grid;
