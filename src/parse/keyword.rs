@@ -119,6 +119,7 @@ pub(crate) const KEYWORDS: &[Keyword] = &[
     kw("unilateral", &[ExerciseDef], 1),
     kw("compound", &[ExerciseDef], 1),
     kw("contacts", &[ExerciseDef], 1),
+    kw("fit", &[ExerciseDef], 1),
     kw("allow", &[Rules], 1),
     kw("warn", &[Rules], 1),
     kw("deny", &[Rules], 1),

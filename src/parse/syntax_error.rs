@@ -509,6 +509,7 @@ fn phrase(rule: Rule) -> Option<String> {
         Rule::location_item => "`location`",
         Rule::warmup_item => "`warmup`",
         Rule::cooldown_item => "`cooldown`",
+        Rule::fit_word => "a FIT exercise word",
         // Every `kw_*` rule says its keyword.
         _ => return keyword_phrase(rule),
     }
