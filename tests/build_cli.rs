@@ -78,7 +78,7 @@ fn the_format_follows_the_output_extension() {
     let dir = Scratch::new("ext");
     for (file, starts) in [
         ("plan.ics", "BEGIN:VCALENDAR\r\n"),
-        ("plan.json", "{\n  \"schema_version\": 1,"),
+        ("plan.json", "{\n  \"schema_version\": 2,"),
         ("plan.md", "# Spring half marathon"),
     ] {
         let path = dir.path(file);

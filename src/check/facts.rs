@@ -969,6 +969,8 @@ mod tests {
             reps: Reps::Exactly { reps },
             per_side: false,
             load,
+            load_to: None,
+            effort: None,
         };
         let pct = |p: f64| {
             Some(LoadValue::Mass {
@@ -1042,6 +1044,8 @@ mod tests {
                     reps: *r,
                     per_side: false,
                     load: l.clone(),
+                    load_to: None,
+                    effort: None,
                 })
             })
             .collect();
@@ -1053,6 +1057,9 @@ mod tests {
             note: None,
             span: Span::new(0, 1),
             progression_span: None,
+            tempo: None,
+            group: None,
+            form: Default::default(),
         });
         let mut seed = 1u64;
         for size in 0..4 {
@@ -1066,6 +1073,7 @@ mod tests {
                 let p = Prescription {
                     line: Arc::clone(&line),
                     sets: sets.clone().into(),
+                    alternatives: Default::default(),
                 };
                 let f = SetFacts::of(&p);
                 for t in [60.0, 70.0, 79.9, 80.0, 85.0, 100.0] {

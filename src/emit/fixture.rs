@@ -42,6 +42,8 @@ fn group(sets: u32, reps: Reps, per_side: bool, load: Option<LoadValue>) -> SetG
         reps,
         per_side,
         load,
+        load_to: None,
+        effort: None,
     }
 }
 
@@ -64,8 +66,12 @@ fn prescription(
             note: note.map(str::to_string),
             span: Span::default(),
             progression_span: None,
+            tempo: None,
+            group: None,
+            form: Default::default(),
         }),
         sets: sets.into(),
+        alternatives: Default::default(),
     }
 }
 
@@ -100,6 +106,9 @@ fn lower(
             }),
             span: Span::default(),
             header: Span::default(),
+            optional: false,
+            mobility: false,
+            groups: Vec::new(),
         }),
         week,
         day: Weekday::Tue,
@@ -167,6 +176,9 @@ fn upper(week: u32, monday: Date, block: &str, block_index: usize) -> SessionOcc
             cooldown: None,
             span: Span::default(),
             header: Span::default(),
+            optional: false,
+            mobility: false,
+            groups: Vec::new(),
         }),
         week,
         day: Weekday::Thu,
@@ -221,6 +233,7 @@ fn runs(week: u32, monday: Date) -> Vec<RunOccurrence> {
                 duration_min: 60,
                 intensity: Intensity::Hard,
                 span: Span::default(),
+                distance: None,
             }),
             week,
             day: Weekday::Tue,
@@ -235,6 +248,7 @@ fn runs(week: u32, monday: Date) -> Vec<RunOccurrence> {
                 duration_min: 100,
                 intensity: Intensity::Easy,
                 span: Span::default(),
+                distance: None,
             }),
             week,
             day: Weekday::Sat,
@@ -309,6 +323,7 @@ pub fn plan() -> Plan {
             bodyweight: Some(64.0),
             maxes: BTreeMap::from([("back-squat".to_string(), 100.0)]),
             round: 2.5,
+            age: None,
         },
         races: vec![RaceEvent {
             name: "Brighton Half Marathon".into(),
@@ -316,6 +331,7 @@ pub fn plan() -> Plan {
             time: Some(time(9, 0, 0, 0)),
             start_utc: Some(instant(race_day, time(9, 0, 0, 0))),
             week: 3,
+            duration_min: None,
             span: Span::default(),
         }],
         blocks: vec![

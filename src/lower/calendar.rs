@@ -212,6 +212,10 @@ pub fn races(
             date: date_value,
             time: time_value,
             start_utc,
+            duration_min: race
+                .duration
+                .as_ref()
+                .map(|d| d.value.seconds / 60 + u32::from(d.value.seconds % 60 >= 30)),
             week,
             span: item.span,
         });
