@@ -23,15 +23,18 @@ pub mod diagnostic;
 pub mod emit;
 pub mod error_code;
 mod fastmap;
+pub(crate) mod fit_exercise;
 pub mod fmt;
 pub mod generate;
 pub mod lower;
+#[cfg(feature = "lsp")]
 pub mod lsp;
 pub mod parse;
 pub mod plan;
 pub mod render;
 pub mod report;
 pub mod span;
+mod stable_hash;
 pub mod suggest;
 
 pub use analysis::{Analysis, Options, analyze};
