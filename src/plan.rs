@@ -270,6 +270,18 @@ pub struct SessionOccurrence {
     /// UTC offset at the start; serialized as `+01:00`.
     pub utc_offset: Option<Offset>,
     pub exercises: Vec<Prescription>,
+    /// The `or` lines, each naming the line of `exercises` it replaces.
+    pub alternatives: Alternatives,
+}
+
+impl SessionOccurrence {
+    /// The alternatives to `exercises[index]`, in source order.
+    pub fn alternatives_of(&self, index: usize) -> impl Iterator<Item = &Prescription> {
+        self.alternatives
+            .iter()
+            .filter(move |a| a.of == index)
+            .map(|a| &a.prescription)
+    }
 }
 
 impl Deref for SessionOccurrence {
@@ -338,28 +350,34 @@ impl Tempo {
 pub struct Prescription {
     pub line: Arc<PrescribedLine>,
     pub sets: Sets,
-    /// The `or` lines offered instead of this one, with this week's numbers.
-    pub alternatives: Alternatives,
 }
 
-/// The alternatives of a prescription: a slice, held behind one pointer
-/// that is null when there are none (nearly every line), so that a
-/// prescription stays three words.
+/// The alternatives of a session occurrence's lines, held behind one
+/// pointer that is null when there are none (nearly every session), so that
+/// the expansion of a plan without `or` lines costs one word a session.
 #[derive(Debug, Clone, Default)]
 #[allow(clippy::box_collection)] // one word, not three: see above
-pub struct Alternatives(Option<Box<Vec<Prescription>>>);
+pub struct Alternatives(Option<Box<Vec<Alternative>>>);
+
+/// An `or` line with this week's numbers.
+#[derive(Debug, Clone)]
+pub struct Alternative {
+    /// Index into the occurrence's `exercises` of the line it replaces.
+    pub of: usize,
+    pub prescription: Prescription,
+}
 
 impl Deref for Alternatives {
-    type Target = [Prescription];
+    type Target = [Alternative];
 
-    fn deref(&self) -> &[Prescription] {
+    fn deref(&self) -> &[Alternative] {
         self.0.as_deref().map_or(&[], Vec::as_slice)
     }
 }
 
-impl FromIterator<Prescription> for Alternatives {
-    fn from_iter<I: IntoIterator<Item = Prescription>>(items: I) -> Alternatives {
-        let items: Vec<Prescription> = items.into_iter().collect();
+impl FromIterator<Alternative> for Alternatives {
+    fn from_iter<I: IntoIterator<Item = Alternative>>(items: I) -> Alternatives {
+        let items: Vec<Alternative> = items.into_iter().collect();
         Alternatives((!items.is_empty()).then(|| Box::new(items)))
     }
 }

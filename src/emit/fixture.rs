@@ -71,7 +71,6 @@ fn prescription(
             form: Default::default(),
         }),
         sets: sets.into(),
-        alternatives: Default::default(),
     }
 }
 
@@ -116,6 +115,7 @@ fn lower(
         start_utc: Some(start),
         end_utc: Some(start + SignedDuration::from_mins(50)),
         utc_offset: None,
+        alternatives: Default::default(),
         exercises: vec![
             prescription(
                 "back-squat",
@@ -186,6 +186,7 @@ fn upper(week: u32, monday: Date, block: &str, block_index: usize) -> SessionOcc
         start_utc: None,
         end_utc: None,
         utc_offset: None,
+        alternatives: Default::default(),
         exercises: vec![
             prescription(
                 "bench-press",

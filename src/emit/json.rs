@@ -201,7 +201,7 @@ struct Session<'a> {
     location: Option<&'a str>,
     warmup: Option<Phase<'a>>,
     cooldown: Option<Phase<'a>>,
-    exercises: Each<'a, plan::Prescription, Prescription<'a>>,
+    exercises: Lines<'a>,
     optional: bool,
     mobility: bool,
     groups: Each<'a, plan::GroupInfo, Group>,
@@ -224,7 +224,7 @@ impl<'a> Session<'a> {
             location: session.location.as_deref(),
             warmup: session.warmup.as_ref().map(Phase::new),
             cooldown: session.cooldown.as_ref().map(Phase::new),
-            exercises: Each::new(&occurrence.exercises, Prescription::new),
+            exercises: Lines(occurrence),
             optional: session.optional,
             mobility: session.mobility,
             groups: Each::new(&session.groups, Group::new),
@@ -287,7 +287,35 @@ struct Prescription<'a> {
     note: Option<&'a str>,
     tempo: Option<Tempo>,
     group: Option<u16>,
-    alternatives: Each<'a, plan::Prescription, Prescription<'a>>,
+    alternatives: Alternatives<'a>,
+}
+
+/// A session occurrence's prescriptions, each with its alternatives.
+struct Lines<'a>(&'a plan::SessionOccurrence);
+
+impl Serialize for Lines<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let occurrence = self.0;
+        serializer.collect_seq(occurrence.exercises.iter().enumerate().map(|(i, p)| {
+            let mut view = Prescription::new(p);
+            view.alternatives = Alternatives(Some((occurrence, i)));
+            view
+        }))
+    }
+}
+
+/// The alternatives of line `.1` of an occurrence; none for an alternative.
+struct Alternatives<'a>(Option<(&'a plan::SessionOccurrence, usize)>);
+
+impl Serialize for Alternatives<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Some((occurrence, i)) => {
+                serializer.collect_seq(occurrence.alternatives_of(i).map(Prescription::new))
+            }
+            None => serializer.collect_seq(std::iter::empty::<()>()),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -314,7 +342,7 @@ impl<'a> Prescription<'a> {
                 lift_s: t.lift,
             }),
             group: line.group,
-            alternatives: Each::new(&prescription.alternatives[..], Prescription::new),
+            alternatives: Alternatives(None),
         }
     }
 }

@@ -935,12 +935,21 @@ impl LineTemplate {
         Prescription {
             line: Arc::clone(&self.line),
             sets,
-            alternatives: self
-                .alternatives
-                .iter()
-                .map(|a| a.prescribe(k, modifiers, athlete, interner))
-                .collect(),
         }
+    }
+
+    /// The `or` lines' numbers for the same week.
+    pub fn prescribe_alternatives(
+        &self,
+        k: u32,
+        modifiers: Option<Modifiers>,
+        athlete: &Athlete,
+        interner: &mut SetsInterner,
+    ) -> Vec<Prescription> {
+        self.alternatives
+            .iter()
+            .map(|a| a.prescribe(k, modifiers, athlete, interner))
+            .collect()
     }
 
     fn group(

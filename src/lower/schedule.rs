@@ -11,8 +11,8 @@ use crate::catalogue::Exercise;
 use crate::diagnostic::Diagnostic;
 use crate::error_code::ErrorCode;
 use crate::plan::{
-    Athlete, RaceEvent, RunInfo, RunOccurrence, SessionId, SessionInfo, SessionOccurrence,
-    SetsInterner, Week, WeekKind,
+    Alternative, Athlete, RaceEvent, RunInfo, RunOccurrence, SessionId, SessionInfo,
+    SessionOccurrence, SetsInterner, Week, WeekKind,
 };
 use crate::span::Span;
 
@@ -486,6 +486,16 @@ fn occurrence(
             .lines
             .iter()
             .map(|line| line.prescribe(k, modifiers, x.athlete, interner))
+            .collect(),
+        alternatives: session
+            .lines
+            .iter()
+            .enumerate()
+            .flat_map(|(of, line)| {
+                line.prescribe_alternatives(k, modifiers, x.athlete, interner)
+                    .into_iter()
+                    .map(move |prescription| Alternative { of, prescription })
+            })
             .collect(),
     }
 }

@@ -333,7 +333,6 @@ mod tests {
                 let p = Prescription {
                     line: Arc::clone(&line),
                     sets: sets.clone().into(),
-                    alternatives: Default::default(),
                 };
                 let f = SetFacts::of(&p);
                 for t in [60.0, 70.0, 79.9, 80.0, 85.0, 100.0] {
