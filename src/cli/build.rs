@@ -8,7 +8,7 @@ use jiff::Timestamp;
 
 use super::sink::Sink;
 use super::{FAILURE, SUCCESS, USAGE, input, output, terminal};
-use crate::emit::{self, Format, Request, WeekRange, ics};
+use crate::emit::{self, Format, Request, WeekRange, ical_read as ics_read, ics};
 use crate::render;
 
 #[derive(Debug, Args)]
@@ -43,6 +43,17 @@ pub struct BuildArgs {
     #[arg(long, value_name = "A-B", value_parser = parse_weeks)]
     pub weeks: Option<WeekRange>,
 
+    /// iCalendar: the calendar this one replaces, to raise the SEQUENCE of
+    /// changed events and cancel vanished ones. `-o` over an existing
+    /// calendar uses that file.
+    #[arg(long, value_name = "OLD.ics")]
+    pub previous: Option<PathBuf>,
+
+    /// iCalendar: the plan's identity in event UIDs (default: the file
+    /// name without its extension). Keep it when renaming the file.
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+
     /// Treat warnings as errors: `--deny warnings`.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub deny: Option<Deny>,
@@ -61,8 +72,9 @@ fn after_help() -> String {
 Markdown is the default on standard output.
 
 iCalendar time stamps (DTSTAMP, LAST-MODIFIED) come from SOURCE_DATE_EPOCH when it is \
-set, else from the plan file's modification time (the Unix epoch for standard input), \
-so the same input always gives the same bytes.",
+set, else from the plan's start date, so the same input always gives the same bytes. \
+With --previous (or -o over an existing calendar) unchanged events keep their bytes, \
+changed ones get a higher SEQUENCE and vanished ones are cancelled: docs/calendar.md.",
         extensions.join(", ")
     )
 }
@@ -109,9 +121,15 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
         })?,
         (None, None) => Format::Markdown,
     };
-    if format != Format::Icalendar && (args.utc || args.with_runs || args.alarm.is_some()) {
+    if format != Format::Icalendar
+        && (args.utc
+            || args.with_runs
+            || args.alarm.is_some()
+            || args.previous.is_some()
+            || args.id.is_some())
+    {
         errln!(
-            "warning: --utc, --with-runs and --alarm only change iCalendar output, not {}",
+            "warning: --utc, --with-runs, --alarm, --previous and --id only change iCalendar output, not {}",
             format.name()
         );
     }
@@ -124,7 +142,14 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
             path.display()
         ));
     }
-    let stamp = stamp(&args.plan)?;
+    let epoch = source_date_epoch()?;
+    let previous = match (format, &args.previous, destination) {
+        (Format::Icalendar, Some(path), _) => Some(read_previous(path)?),
+        // A calendar being replaced is its own previous; a file there that
+        // is not one is simply replaced.
+        (Format::Icalendar, None, Some(path)) if path.exists() => read_previous(path).ok(),
+        _ => None,
+    };
     let source = input::read(&args.plan)?;
 
     // The checker's findings count too: a denied rule stops the build, and
@@ -187,7 +212,9 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
             utc: args.utc,
             with_runs: args.with_runs,
             alarm_s: args.alarm,
-            stamp,
+            stamp: epoch.unwrap_or_else(|| ics::content_stamp(plan)),
+            id: Some(plan_id(args.id.as_deref(), &args.plan)).filter(|id| !id.is_empty()),
+            previous: previous.as_ref(),
         },
     };
     let text = emit::emit(plan, format, &request);
@@ -217,30 +244,39 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// DTSTAMP and LAST-MODIFIED: `SOURCE_DATE_EPOCH`, else the plan file's
-/// modification time, else (standard input) the Unix epoch. Never the clock.
-fn stamp(plan: &str) -> Result<Timestamp, String> {
-    if let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH").filter(|v| !v.is_empty()) {
-        let text = value.to_string_lossy();
-        return text
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .and_then(|s| Timestamp::from_second(s).ok())
-            .ok_or_else(|| {
-                format!("SOURCE_DATE_EPOCH is not a time in seconds since 1970: `{text}`")
-            });
-    }
-    if plan == "-" {
-        return Ok(Timestamp::UNIX_EPOCH);
-    }
-    // An unreadable file is reported when it is read.
-    let modified = std::fs::metadata(plan).and_then(|m| m.modified());
-    Ok(modified
+/// `SOURCE_DATE_EPOCH`, when it is set: the time stamp of every build.
+pub(super) fn source_date_epoch() -> Result<Option<Timestamp>, String> {
+    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH").filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let text = value.to_string_lossy();
+    text.trim()
+        .parse::<i64>()
         .ok()
-        .and_then(|t| Timestamp::try_from(t).ok())
-        .and_then(|t| Timestamp::from_second(t.as_second()).ok())
-        .unwrap_or(Timestamp::UNIX_EPOCH))
+        .and_then(|s| Timestamp::from_second(s).ok())
+        .map(Some)
+        .ok_or_else(|| format!("SOURCE_DATE_EPOCH is not a time in seconds since 1970: `{text}`"))
+}
+
+/// The plan's identity in UIDs: `--id`, else the plan file's stem (empty
+/// for standard input, where the plan's name stands in).
+pub(super) fn plan_id<'a>(id: Option<&'a str>, plan: &'a str) -> &'a str {
+    match id {
+        Some(id) => id,
+        None if plan == "-" => "",
+        None => Path::new(plan)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or(""),
+    }
+}
+
+/// The calendar at `path`, as `--previous` reads it.
+fn read_previous(path: &Path) -> Result<ics_read::Previous, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read the previous calendar {}: {e}", path.display()))?;
+    ics_read::Previous::parse(&text)
+        .map_err(|e| format!("{} is not a calendar: {e}", path.display()))
 }
 
 /// `30min`, `1h`, `1h30min`, `90s`: the plan language's durations.

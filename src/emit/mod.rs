@@ -12,6 +12,7 @@
 //! formats: `stride build --to`, its help, the determinism and robustness
 //! tests and the fuzz target all go through [`Format::ALL`].
 
+pub mod ical_read;
 pub mod ics;
 pub mod json;
 pub mod markdown;
@@ -20,6 +21,7 @@ pub mod vtimezone;
 mod describe;
 mod ical_text;
 mod mermaid;
+mod previous;
 mod table;
 mod volume;
 
@@ -101,7 +103,7 @@ pub struct Request<'a> {
     /// The checker's findings, for the formats that list them.
     pub findings: &'a [Finding],
     /// How to write iCalendar.
-    pub icalendar: ics::Options,
+    pub icalendar: ics::Options<'a>,
 }
 
 /// The weeks of `plan` that `weeks` selects (all of them without it).
