@@ -26,6 +26,7 @@ mod fastmap;
 pub mod fmt;
 pub mod generate;
 pub mod lower;
+#[cfg(feature = "lsp")]
 pub mod lsp;
 pub mod parse;
 pub mod plan;

@@ -2,8 +2,12 @@
 //! `@microsoft/sarif-multitool validate` (schema and SARIF rules), pinned in
 //! `.ci/sarif/`. Runs only with `STRIDE_EXTERNAL=1` after `.ci/sarif/install`.
 
+mod harness;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use harness::Test;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -70,14 +74,12 @@ fn validate_as(
         .collect()
 }
 
-fn sarif(args: &[&str], cwd: &Path) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_stride"))
-        .args(["check", "--format", "sarif"])
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("stride runs");
-    String::from_utf8(out.stdout).expect("UTF-8")
+/// The SARIF log of `stride check` on `paths`.
+fn sarif(test: Test, paths: &[&str]) -> String {
+    test.args(["check", "--format", "sarif"])
+        .args(paths)
+        .run()
+        .stdout
 }
 
 #[test]
@@ -85,35 +87,39 @@ fn sarif_output_is_valid() {
     let Some(tool) = validator() else {
         return;
     };
-    let dir = tempfile::tempdir().expect("a temporary directory");
     // Unicode, spaces and many results in one run.
-    std::fs::write(
-        dir.path().join("plan café 1.stride"),
-        "plan \"Café\"\nstart 2027-01-04\nblock \"B\" weeks 1-2 {\n  session \"S\" mon {\n    bak-squat 3x5 @60kg\n  }\n}\n",
-    )
-    .expect("a plan");
-    std::fs::write(
-        dir.path().join("large.stride"),
-        stride::generate::plan(&stride::generate::Shape::large()),
-    )
-    .expect("a plan");
+    let dir = Test::new()
+        .file(
+            "plan café 1.stride",
+            "plan \"Café\"\nstart 2027-01-04\nblock \"B\" weeks 1-2 {\n  session \"S\" mon {\n    bak-squat 3x5 @60kg\n  }\n}\n",
+        )
+        .file(
+            "large.stride",
+            stride::generate::plan(&stride::generate::Shape::large()),
+        );
     let logs = [
         (
             "examples",
-            sarif(&["examples", "tests/fixtures/errors"], root()),
+            sarif(
+                Test::new().in_repo(),
+                &["examples", "tests/fixtures/errors"],
+            ),
         ),
-        ("generated", sarif(&["."], dir.path())),
-        ("clean", sarif(&["examples/first-block.stride"], root())),
+        ("generated", sarif(dir.again(), &["."])),
+        (
+            "clean",
+            sarif(Test::new().in_repo(), &["examples/first-block.stride"]),
+        ),
     ];
     for (name, log) in &logs {
-        let errors = validate(&tool, dir.path(), name, log);
+        let errors = validate(&tool, dir.root(), name, log);
         assert!(errors.is_empty(), "{name}: {errors:#?}");
     }
     // The validator is live: a property the schema lacks is an error.
     let mut broken: serde_json::Value = serde_json::from_str(&logs[0].1).expect("JSON");
     broken["runs"][0]["unknownProperty"] = serde_json::json!(1);
     let broken = serde_json::to_string_pretty(&broken).expect("JSON");
-    assert!(!validate(&tool, dir.path(), "broken", &broken).is_empty());
+    assert!(!validate(&tool, dir.root(), "broken", &broken).is_empty());
     // So are GitHub's rules: a rule without a fullDescription is GH2012.
     let mut bare: serde_json::Value = serde_json::from_str(&logs[0].1).expect("JSON");
     let rule = &mut bare["runs"][0]["tool"]["driver"]["rules"][0];
@@ -121,7 +127,7 @@ fn sarif_output_is_valid() {
         .expect("a rule")
         .remove("fullDescription");
     let bare = serde_json::to_string_pretty(&bare).expect("JSON");
-    let errors = validate_as(&tool, dir.path(), "bare", &bare, Some("Gh"));
+    let errors = validate_as(&tool, dir.root(), "bare", &bare, Some("Gh"));
     assert!(errors.iter().any(|e| e.contains("GH2012")), "{errors:#?}");
 }
 
@@ -129,8 +135,11 @@ fn sarif_output_is_valid() {
 /// rule descriptions it accepts.
 #[test]
 fn sarif_carries_what_github_needs() {
-    let log: serde_json::Value =
-        serde_json::from_str(&sarif(&["examples", "tests/fixtures/errors"], root())).expect("JSON");
+    let log: serde_json::Value = serde_json::from_str(&sarif(
+        Test::new().in_repo(),
+        &["examples", "tests/fixtures/errors"],
+    ))
+    .expect("JSON");
     let run = &log["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
     for rule in rules {
