@@ -124,6 +124,32 @@ pub struct Exercise {
     /// Foot contacts per rep, for plyometrics.
     #[serde(default)]
     pub contacts: Option<u32>,
+    /// How a FIT workout (a watch) names it.
+    #[serde(default)]
+    pub fit: Option<FitMapping>,
+}
+
+/// An exercise's FIT `exercise_category` and, where the FIT profile has
+/// it, its `exercise_name` (the snake-case words of the FIT SDK profile;
+/// see [`crate::fit_exercise`]).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FitMapping {
+    pub category: String,
+    /// `None`: FIT has nothing close in the category; the watch shows the
+    /// category and the step's text carries the stride name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The name is the closest FIT has, not this exercise.
+    #[serde(default)]
+    pub approximate: bool,
+}
+
+impl FitMapping {
+    /// The FIT name is this very exercise.
+    pub fn is_exact(&self) -> bool {
+        self.name.is_some() && !self.approximate
+    }
 }
 
 impl Exercise {
@@ -319,6 +345,14 @@ fn validate(entry: &Exercise) -> Result<(), CatalogueError> {
     if entry.contacts.is_some() && entry.pattern != "plyometric" {
         return fail("only plyometric exercises count foot contacts".into());
     }
+    if let Some(fit) = &entry.fit {
+        if let Some(problem) = crate::fit_exercise::problem(&fit.category, fit.name.as_deref()) {
+            return fail(format!("fit: {problem}"));
+        }
+        if fit.approximate && fit.name.is_none() {
+            return fail("fit: `approximate` needs a `name`".into());
+        }
+    }
     Ok(())
 }
 
@@ -353,6 +387,44 @@ mod tests {
             builtin.names().collect::<Vec<_>>(),
             yaml.names().collect::<Vec<_>>()
         );
+    }
+
+    /// A watch can show every exercise of the catalogue: a new entry
+    /// without a `fit:` mapping fails here.
+    #[test]
+    fn every_exercise_has_a_fit_mapping() {
+        let missing: Vec<&str> = Catalogue::builtin()
+            .iter()
+            .filter(|e| e.fit.is_none())
+            .map(|e| e.id.as_str())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "add `fit: {{category: ..., name: ...}}` after `equipment:` in rules/exercises.yaml for: {}",
+            missing.join(", ")
+        );
+    }
+
+    #[test]
+    fn a_wrong_fit_mapping_is_rejected() {
+        let entry = |fit: &str| {
+            format!(
+                "- id: thing\n  name: Thing\n  pattern: squat\n  muscles: [quadriceps]\n  equipment: barbell\n  fit: {fit}\n"
+            )
+        };
+        assert!(
+            Catalogue::from_yaml(&entry("{category: squat, name: barbell_back_squat}")).is_ok()
+        );
+        let error = Catalogue::from_yaml(&entry("{category: squat, name: barbell_back_sqat}"))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            error.contains("did you mean `barbell_back_squat`"),
+            "{error}"
+        );
+        assert!(Catalogue::from_yaml(&entry("{category: sqat}")).is_err());
+        assert!(Catalogue::from_yaml(&entry("{category: squat, approximate: true}")).is_err());
     }
 
     #[test]

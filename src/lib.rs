@@ -23,6 +23,7 @@ pub mod diagnostic;
 pub mod emit;
 pub mod error_code;
 mod fastmap;
+pub(crate) mod fit_exercise;
 pub mod fmt;
 pub mod generate;
 pub mod lower;

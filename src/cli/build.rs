@@ -1,4 +1,5 @@
-//! `stride build`: compile a plan to Markdown, iCalendar or JSON.
+//! `stride build`: compile a plan to Markdown, iCalendar, JSON or a
+//! directory of Garmin FIT workouts.
 
 use std::path::{Path, PathBuf};
 
@@ -7,7 +8,7 @@ use clap::{Args, ValueEnum};
 use jiff::Timestamp;
 
 use super::sink::Sink;
-use super::{FAILURE, SUCCESS, USAGE, input, output, terminal};
+use super::{FAILURE, SUCCESS, USAGE, build_fit, input, output, terminal};
 use crate::emit::{self, Format, Request, WeekRange, ical_read as ics_read, ics};
 use crate::render;
 
@@ -20,10 +21,11 @@ pub struct BuildArgs {
 
     /// Output format.
     #[arg(long, value_enum, value_name = "FORMAT")]
-    pub to: Option<Format>,
+    pub to: Option<Target>,
 
     /// Write to FILE instead of standard output (atomically: on any error
-    /// the previous file is left as it was).
+    /// the previous file is left as it was); for `fit` and `fit-schedule`,
+    /// the directory to write the files into.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -71,6 +73,10 @@ fn after_help() -> String {
         "The format follows from --to, else from the extension of -o ({}); \
 Markdown is the default on standard output.
 
+--to fit writes one Garmin FIT workout per session and week into the directory -o \
+(w03-lower-a.fit, ...); --to fit-schedule adds schedule.fit, which places them on \
+their dates. See docs/fit.md for putting them on a watch.
+
 iCalendar time stamps (DTSTAMP, LAST-MODIFIED) come from SOURCE_DATE_EPOCH when it is \
 set, else from the plan's start date, so the same input always gives the same bytes. \
 With --previous (or -o over an existing calendar) unchanged events keep their bytes, \
@@ -79,10 +85,38 @@ changed ones get a higher SEQUENCE and vanished ones are cancelled: docs/calenda
     )
 }
 
+/// What `--to` asks for: a text format, or FIT files in a directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Text(Format),
+    /// Garmin FIT workouts; `schedule` adds `schedule.fit`.
+    Fit {
+        schedule: bool,
+    },
+}
+
+impl Target {
+    const ALL: [Target; 5] = [
+        Target::Text(Format::Markdown),
+        Target::Text(Format::Icalendar),
+        Target::Text(Format::Json),
+        Target::Fit { schedule: false },
+        Target::Fit { schedule: true },
+    ];
+
+    fn keyword(self) -> &'static str {
+        match self {
+            Target::Text(format) => format.keyword(),
+            Target::Fit { schedule: false } => "fit",
+            Target::Fit { schedule: true } => "fit-schedule",
+        }
+    }
+}
+
 /// `--to` names every format the emitters know by its keyword.
-impl ValueEnum for Format {
-    fn value_variants<'a>() -> &'a [Format] {
-        &Format::ALL
+impl ValueEnum for Target {
+    fn value_variants<'a>() -> &'a [Target] {
+        &Target::ALL
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
@@ -110,9 +144,10 @@ pub fn run(args: BuildArgs) -> u8 {
 fn build(args: &BuildArgs) -> Result<u8, String> {
     let destination = args.output.as_deref().filter(|p| *p != Path::new("-"));
     let format = match (args.to, destination) {
-        (Some(to), _) => to,
+        (Some(Target::Text(format)), _) => format,
+        (Some(Target::Fit { schedule }), _) => return build_fit::run(args, schedule),
         (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
-            let keywords: Vec<&str> = Format::ALL.iter().map(|f| f.keyword()).collect();
+            let keywords: Vec<&str> = Target::ALL.iter().map(|f| f.keyword()).collect();
             format!(
                 "cannot tell the output format from `{}`; name it with --to {}",
                 path.display(),
@@ -150,60 +185,13 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
         (Format::Icalendar, None, Some(path)) if path.exists() => read_previous(path).ok(),
         _ => None,
     };
-    let source = input::read(&args.plan)?;
-
-    // The checker's findings count too: a denied rule stops the build, and
-    // the Markdown lists every finding at its end.
-    let check_options = crate::check::Options::for_plan(&args.plan, Default::default())
-        .map_err(|e| e.to_string())?;
-    let analysis = crate::analyze(&source.text, &check_options.into());
-    let diagnostics = &analysis.diagnostics;
-    if !diagnostics.is_empty() {
-        let style = terminal::stderr_style();
-        // Written a diagnostic at a time: a report can be ten times the
-        // size of the plan.
-        let _ = Sink::stderr().write_with(|out| {
-            let mut written = Ok(());
-            render::human_each(diagnostics, &source.name, &source.text, style, |part| {
-                if written.is_ok() {
-                    written = out.write_all(part.as_bytes());
-                }
-            });
-            written
-        });
-    }
-    if analysis.has_errors() {
-        errln!("error: {} has errors; nothing was built", source.name);
-        return Ok(FAILURE);
-    }
-    let warnings = analysis.warnings();
-    if args.deny == Some(Deny::Warnings) && warnings > 0 {
-        errln!(
-            "error: {} has {warnings} warning{} and --deny warnings is set; nothing was built",
-            source.name,
-            if warnings == 1 { "" } else { "s" }
-        );
-        return Ok(FAILURE);
-    }
-    let Some(plan) = analysis.plan.as_ref() else {
-        errln!(
-            "error: {} could not be expanded; nothing was built",
-            source.name
-        );
+    let Some((source, analysis)) = analyze(args)? else {
         return Ok(FAILURE);
     };
-    if let Some(range) = args.weeks {
-        let count = plan.weeks.len();
-        if usize::try_from(range.last).is_ok_and(|last| last > count) {
-            return Err(format!(
-                "--weeks {}-{}: the plan has {count} week{}",
-                range.first,
-                range.last,
-                if count == 1 { "" } else { "s" }
-            ));
-        }
-    }
-
+    let Some(plan) = analysis.plan.as_ref() else {
+        return Ok(FAILURE);
+    };
+    let diagnostics = &analysis.diagnostics;
     let findings = render::findings(diagnostics, Some(&source.text));
     let request = Request {
         weeks: args.weeks,
@@ -228,6 +216,69 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
     Ok(SUCCESS)
 }
 
+/// Reads, compiles and checks the plan, printing its diagnostics; `None`
+/// when it has errors (or denied warnings) and nothing may be built. A
+/// returned analysis has a plan whose weeks cover `--weeks`.
+pub(super) fn analyze(
+    args: &BuildArgs,
+) -> Result<Option<(input::Source, crate::Analysis)>, String> {
+    let source = input::read(&args.plan)?;
+
+    // The checker's findings count too: a denied rule stops the build, and
+    // the Markdown lists every finding at its end.
+    let check_options = crate::check::Options::for_plan(&args.plan, Default::default())
+        .map_err(|e| e.to_string())?;
+    let analysis = crate::analyze(&source.text, &check_options.into());
+    let diagnostics = &analysis.diagnostics;
+    if !diagnostics.is_empty() {
+        let style = terminal::stderr_style();
+        // Written a diagnostic at a time: a report can be ten times the
+        // size of the plan.
+        let _ = Sink::stderr().write_with(|out| {
+            let mut written = Ok(());
+            render::human_each(diagnostics, &source.name, &source.text, style, |part| {
+                if written.is_ok() {
+                    written = out.write_all(part.as_bytes());
+                }
+            });
+            written
+        });
+    }
+    if analysis.has_errors() {
+        errln!("error: {} has errors; nothing was built", source.name);
+        return Ok(None);
+    }
+    let warnings = analysis.warnings();
+    if args.deny == Some(Deny::Warnings) && warnings > 0 {
+        errln!(
+            "error: {} has {warnings} warning{} and --deny warnings is set; nothing was built",
+            source.name,
+            if warnings == 1 { "" } else { "s" }
+        );
+        return Ok(None);
+    }
+    let Some(plan) = analysis.plan.as_ref() else {
+        errln!(
+            "error: {} could not be expanded; nothing was built",
+            source.name
+        );
+        return Ok(None);
+    };
+    if let Some(range) = args.weeks {
+        let count = plan.weeks.len();
+        if usize::try_from(range.last).is_ok_and(|last| last > count) {
+            return Err(format!(
+                "--weeks {}-{}: the plan has {count} week{}",
+                range.first,
+                range.last,
+                if count == 1 { "" } else { "s" }
+            ));
+        }
+    }
+
+    Ok(Some((source, analysis)))
+}
+
 /// `a, b or c`.
 fn or_list(words: &[&str]) -> String {
     match words.split_last() {
@@ -242,20 +293,6 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
-}
-
-/// `SOURCE_DATE_EPOCH`, when it is set: the time stamp of every build.
-pub(super) fn source_date_epoch() -> Result<Option<Timestamp>, String> {
-    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH").filter(|v| !v.is_empty()) else {
-        return Ok(None);
-    };
-    let text = value.to_string_lossy();
-    text.trim()
-        .parse::<i64>()
-        .ok()
-        .and_then(|s| Timestamp::from_second(s).ok())
-        .map(Some)
-        .ok_or_else(|| format!("SOURCE_DATE_EPOCH is not a time in seconds since 1970: `{text}`"))
 }
 
 /// The plan's identity in UIDs: `--id`, else the plan file's stem (empty
@@ -277,6 +314,20 @@ fn read_previous(path: &Path) -> Result<ics_read::Previous, String> {
         .map_err(|e| format!("cannot read the previous calendar {}: {e}", path.display()))?;
     ics_read::Previous::parse(&text)
         .map_err(|e| format!("{} is not a calendar: {e}", path.display()))
+}
+
+/// `SOURCE_DATE_EPOCH`, when it is set.
+pub(super) fn source_date_epoch() -> Result<Option<Timestamp>, String> {
+    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH").filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let text = value.to_string_lossy();
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|s| Timestamp::from_second(s).ok())
+        .map(Some)
+        .ok_or_else(|| format!("SOURCE_DATE_EPOCH is not a time in seconds since 1970: `{text}`"))
 }
 
 /// `30min`, `1h`, `1h30min`, `90s`: the plan language's durations.

@@ -12,6 +12,7 @@
 //! formats: `stride build --to`, its help, the determinism and robustness
 //! tests and the fuzz target all go through [`Format::ALL`].
 
+pub mod fit;
 pub mod ical_read;
 pub mod ics;
 pub mod json;
@@ -19,6 +20,7 @@ pub mod markdown;
 pub mod vtimezone;
 
 mod describe;
+pub(crate) mod grid;
 mod ical_text;
 mod mermaid;
 mod previous;
