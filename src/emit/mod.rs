@@ -16,8 +16,8 @@ pub mod fit;
 pub mod ical_read;
 pub mod ics;
 pub mod json;
-pub mod markdown;
-pub mod vtimezone;
+mod markdown;
+mod vtimezone;
 
 mod describe;
 pub(crate) mod grid;

@@ -21,10 +21,9 @@ use crate::plan::{Plan, RaceEvent, RunOccurrence, SessionOccurrence, Week, WeekK
 use exercise::classify;
 pub use exercise::{ExerciseFacts, is_resistance, limb_muscles};
 use numbering::{Layout, Numbering};
-pub use session::{Line, Run, RunDescription, Session, describe_run, is_key_run};
+pub use session::{Line, Run, Session, describe_run, is_key_run};
 pub use sets::{
-    HEAVY_PERCENT, HEAVY_REPS, SetFacts, epley_percent, has_external_load, is_heavy, is_to_failure,
-    percent_1rm, reps_high, reps_low, reps_text, top_load_text,
+    HEAVY_PERCENT, HEAVY_REPS, SetFacts, epley_percent, is_heavy, percent_1rm, reps_high, reps_low,
 };
 pub use time::{DAY, DAY_AND_DATE, HOUR, Interval, add_days, day_and_date, days_between};
 use time::{bundled_zones, unix};
