@@ -105,7 +105,7 @@ fn output_file_gets_the_diagnostics_and_stderr_the_summary() {
     );
     assert_eq!(
         run,
-        "exit: 0\n--- stdout\n--- stderr\n0 errors, 1 warning, 2 notes in 1 file\n"
+        "exit: 0\n--- stdout\n--- stderr\n0 errors, 1 warning in 1 file\n"
     );
     let written = std::fs::read_to_string(&out).expect("the report is written");
     let json: serde_json::Value = serde_json::from_str(&written).expect("JSON");

@@ -10,10 +10,12 @@ mod effort_proximity_to_failure;
 mod frequency_in_season_maintenance;
 mod frequency_minimum_dose;
 mod frequency_weekly_sessions;
+mod load_above_max;
 mod load_heavy_intensity;
 mod load_novice_range;
 mod plyo_contacts_per_session;
 mod plyo_dose_and_pairing;
+mod plyo_novice_intensity;
 mod progression;
 mod progression_load_increment;
 mod progression_static_plan;
@@ -25,6 +27,7 @@ mod rest_heavy_sets;
 mod rest_moderate_sets;
 mod schedule_heavy_before_key_run;
 mod schedule_profile;
+mod schedule_race_day;
 mod schedule_same_session;
 mod schedule_spacing;
 mod selection;
@@ -56,6 +59,7 @@ pub const ALL: &[(&str, RuleFn)] = &[
     ("frequency.minimum-dose", frequency_minimum_dose::check),
     ("load.heavy-intensity", load_heavy_intensity::check),
     ("load.novice-range", load_novice_range::check),
+    ("load.above-max", load_above_max::check),
     (
         "volume.sets-reps-strength",
         volume_sets_reps_strength::check,
@@ -85,6 +89,7 @@ pub const ALL: &[(&str, RuleFn)] = &[
         schedule_heavy_before_key_run::check,
     ),
     ("schedule.profile", schedule_profile::check),
+    ("schedule.race-day", schedule_race_day::check),
     ("schedule.spacing", schedule_spacing::check),
     ("recovery.same-muscle", recovery_same_muscle::check),
     (
@@ -92,6 +97,7 @@ pub const ALL: &[(&str, RuleFn)] = &[
         plyo_contacts_per_session::check,
     ),
     ("plyo.dose-and-pairing", plyo_dose_and_pairing::check),
+    ("plyo.novice-intensity", plyo_novice_intensity::check),
     ("taper.strength-volume", taper_strength_volume::check),
     ("taper.last-heavy-session", taper_last_heavy_session::check),
     ("taper.no-novel-exercise", taper_no_novel_exercise::check),
