@@ -1,4 +1,8 @@
-//! Converts the embedded data files (`rules/*.yaml`) to JSON at build time.
+//! Two jobs at build time: converts the embedded data files
+//! (`rules/*.yaml`) to JSON, and lists the rule files in
+//! `src/check/rules/` so that a new rule needs no registration.
+//!
+//! ## The data files
 //!
 //! Every run of `stride` needs the exercise catalogue and the rule registry.
 //! Parsing ~130 KB of YAML took about 6 ms per process, more than checking
@@ -7,17 +11,35 @@
 //! library still validates what it reads (`cargo test` also loads the YAML
 //! itself and compares).
 
-use std::path::Path;
+//!
+//! ## The rule files
+//!
+//! Every `src/check/rules/*.rs` (but `mod.rs` and `tests.rs`) is a module of
+//! `check::rules`; a module with a `pub fn check` is a rule, named by its
+//! first line, ``//! `category.name`: ...``, the file being that name with
+//! `_` for `.` and `-`. The script writes the `mod` items and the `ALL`
+//! table to `$OUT_DIR/rules.rs`, which `check/rules/mod.rs` includes.
+//! (rustfmt does not see modules declared there: a test in
+//! `check/rules/tests.rs` runs it over the rule files.)
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 use std::{env, fs};
 
 fn main() {
-    let rules = Path::new("rules");
-    println!("cargo::rerun-if-changed=rules");
-    let out = env::var_os("OUT_DIR").map(std::path::PathBuf::from);
+    let out = env::var_os("OUT_DIR").map(PathBuf::from);
     let Some(out) = out else {
         eprintln!("error: cargo did not set OUT_DIR");
         std::process::exit(1);
     };
+    data_files(&out);
+    rule_modules(&out);
+}
+
+/// `rules/*.yaml` to `$OUT_DIR/*.json`.
+fn data_files(out: &Path) {
+    let rules = Path::new("rules");
+    println!("cargo::rerun-if-changed=rules");
     let mut names: Vec<_> = match fs::read_dir(rules) {
         Ok(entries) => entries
             .filter_map(Result::ok)
@@ -40,6 +62,67 @@ fn main() {
         fs::write(&target, json)
             .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", target.display())));
     }
+}
+
+/// The `mod` items and the `ALL` table of `check::rules`, as
+/// `$OUT_DIR/rules.rs`.
+fn rule_modules(out: &Path) {
+    let dir = Path::new("src/check/rules");
+    println!("cargo::rerun-if-changed={}", dir.display());
+    let manifest = env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    let Some(manifest) = manifest else {
+        fail("cargo did not set CARGO_MANIFEST_DIR");
+    };
+    let mut files: Vec<String> = match fs::read_dir(dir) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".rs") && n != "mod.rs" && n != "tests.rs")
+            .collect(),
+        Err(e) => fail(&format!("cannot read {}: {e}", dir.display())),
+    };
+    files.sort();
+    let mut mods = String::new();
+    let mut table = String::new();
+    for file in &files {
+        let path = dir.join(file);
+        println!("cargo::rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(&path)
+            .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", path.display())));
+        let module = file.trim_end_matches(".rs");
+        let absolute = manifest.join(&path);
+        let _ = writeln!(
+            mods,
+            "#[path = {:?}]\nmod {module};",
+            absolute.display().to_string()
+        );
+        if !text.lines().any(|l| l.starts_with("pub fn check(")) {
+            continue;
+        }
+        let name = text
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("//! `"))
+            .and_then(|l| l.split_once('`'))
+            .map(|(name, _)| name)
+            .filter(|name| name.replace(['.', '-'], "_") == module)
+            .unwrap_or_else(|| {
+                fail(&format!(
+                    "{} has a `pub fn check` but its first line is not ``//! `{}`: ...``",
+                    path.display(),
+                    module.replacen('_', ".", 1).replace('_', "-")
+                ))
+            });
+        let _ = writeln!(table, "    ({name:?}, {module}::check),");
+    }
+    let code = format!(
+        "// Written by build.rs from the files in src/check/rules/.\n\n{mods}\n\
+         /// Every rule with its code, by name, in the order of their files.\n\
+         pub(crate) const ALL: &[(&str, RuleFn)] = &[\n{table}];\n"
+    );
+    let target = out.join("rules.rs");
+    fs::write(&target, code)
+        .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", target.display())));
 }
 
 fn fail(message: &str) -> ! {

@@ -124,6 +124,9 @@ pub struct Exercise {
     /// Foot contacts per rep, for plyometrics.
     #[serde(default)]
     pub contacts: Option<u32>,
+    /// How a FIT workout (a watch) names it.
+    #[serde(default)]
+    pub fit: Option<FitMapping>,
     /// How it taxes the body (`None`: worked out from the pattern, see
     /// [`Exercise::stress`]). Every built-in entry gives it.
     #[serde(default)]
@@ -155,19 +158,26 @@ pub enum Stress {
     PlyoHigh,
 }
 
-impl Stress {
-    /// Its word in `rules/exercises.yaml`.
-    pub fn keyword(self) -> &'static str {
-        match self {
-            Stress::Main => "main",
-            Stress::Accessory => "accessory",
-            Stress::Isolation => "isolation",
-            Stress::Core => "core",
-            Stress::Eccentric => "eccentric",
-            Stress::PlyoLow => "plyo-low",
-            Stress::PlyoModerate => "plyo-moderate",
-            Stress::PlyoHigh => "plyo-high",
-        }
+/// An exercise's FIT `exercise_category` and, where the FIT profile has
+/// it, its `exercise_name` (the snake-case words of the FIT SDK profile;
+/// see [`crate::fit_exercise`]).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FitMapping {
+    pub category: String,
+    /// `None`: FIT has nothing close in the category; the watch shows the
+    /// category and the step's text carries the stride name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The name is the closest FIT has, not this exercise.
+    #[serde(default)]
+    pub approximate: bool,
+}
+
+impl FitMapping {
+    /// The FIT name is this very exercise.
+    pub fn is_exact(&self) -> bool {
+        self.name.is_some() && !self.approximate
     }
 }
 
@@ -389,6 +399,14 @@ fn validate(entry: &Exercise) -> Result<(), CatalogueError> {
     if entry.stress.is_some() && plyo_stress != (entry.pattern == "plyometric") {
         return fail("plyometric exercises, and only they, have a plyo-* stress class".into());
     }
+    if let Some(fit) = &entry.fit {
+        if let Some(problem) = crate::fit_exercise::problem(&fit.category, fit.name.as_deref()) {
+            return fail(format!("fit: {problem}"));
+        }
+        if fit.approximate && fit.name.is_none() {
+            return fail("fit: `approximate` needs a `name`".into());
+        }
+    }
     Ok(())
 }
 
@@ -423,6 +441,44 @@ mod tests {
             builtin.names().collect::<Vec<_>>(),
             yaml.names().collect::<Vec<_>>()
         );
+    }
+
+    /// A watch can show every exercise of the catalogue: a new entry
+    /// without a `fit:` mapping fails here.
+    #[test]
+    fn every_exercise_has_a_fit_mapping() {
+        let missing: Vec<&str> = Catalogue::builtin()
+            .iter()
+            .filter(|e| e.fit.is_none())
+            .map(|e| e.id.as_str())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "add `fit: {{category: ..., name: ...}}` after `equipment:` in rules/exercises.yaml for: {}",
+            missing.join(", ")
+        );
+    }
+
+    #[test]
+    fn a_wrong_fit_mapping_is_rejected() {
+        let entry = |fit: &str| {
+            format!(
+                "- id: thing\n  name: Thing\n  pattern: squat\n  muscles: [quadriceps]\n  equipment: barbell\n  fit: {fit}\n"
+            )
+        };
+        assert!(
+            Catalogue::from_yaml(&entry("{category: squat, name: barbell_back_squat}")).is_ok()
+        );
+        let error = Catalogue::from_yaml(&entry("{category: squat, name: barbell_back_sqat}"))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            error.contains("did you mean `barbell_back_squat`"),
+            "{error}"
+        );
+        assert!(Catalogue::from_yaml(&entry("{category: sqat}")).is_err());
+        assert!(Catalogue::from_yaml(&entry("{category: squat, approximate: true}")).is_err());
     }
 
     /// Every built-in entry says how it taxes the body; the checker's stress

@@ -21,18 +21,22 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod emit;
-pub mod error_code;
+mod error_code;
 mod fastmap;
+pub(crate) mod fit_exercise;
 pub mod fmt;
+#[cfg(any(test, feature = "generate"))]
 pub mod generate;
 pub mod lower;
+#[cfg(feature = "lsp")]
 pub mod lsp;
 pub mod parse;
 pub mod plan;
 pub mod render;
 pub mod report;
 pub mod span;
-pub mod suggest;
+mod stable_hash;
+mod suggest;
 
 pub use analysis::{Analysis, Options, analyze};
 use diagnostic::Diagnostic;

@@ -1,94 +1,50 @@
 //! `stride build` end to end: formats, output files, exit codes, time stamps.
 
 mod emit_support;
+mod harness;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use emit_support::{check_ics, example_path};
+use harness::Test;
 
-/// A scratch directory for one test, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("stride-build-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("scratch directory");
-        Scratch(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    fn entries(&self) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(&self.0)
-            .expect("readable")
-            .filter_map(Result::ok)
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-fn stride(args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_stride"));
-    cmd.args(args)
-        .env("SOURCE_DATE_EPOCH", "1798761600")
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null());
-    cmd
-}
-
-fn run(cmd: &mut Command) -> Output {
-    cmd.output().expect("stride runs")
+/// A scratch directory to build in, with time stamps fixed at 2027-01-01.
+fn test() -> Test {
+    Test::new().env("SOURCE_DATE_EPOCH", "1798761600")
 }
 
 fn plan(name: &str) -> String {
     example_path(name).to_string_lossy().into_owned()
 }
 
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
 #[test]
 fn markdown_is_the_default_on_standard_output() {
-    let out = run(&mut stride(&["build", &plan("half-marathon")]));
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).starts_with("# Spring half marathon\n"));
+    let out = test().args(["build", &plan("half-marathon")]).run();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stdout.starts_with("# Spring half marathon\n"));
 }
 
 #[test]
 fn the_format_follows_the_output_extension() {
-    let dir = Scratch::new("ext");
+    let dir = test();
     for (file, starts) in [
         ("plan.ics", "BEGIN:VCALENDAR\r\n"),
         ("plan.json", "{\n  \"schema_version\": 1,"),
         ("plan.md", "# Spring half marathon"),
     ] {
         let path = dir.path(file);
-        let out = run(&mut stride(&[
-            "build",
-            &plan("half-marathon"),
-            "-o",
-            path.to_str().expect("UTF-8 path"),
-        ]));
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let out = dir
+            .again()
+            .args([
+                "build",
+                &plan("half-marathon"),
+                "-o",
+                path.to_str().expect("UTF-8 path"),
+            ])
+            .run();
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
         assert!(out.stdout.is_empty());
         let text = fs::read_to_string(&path).expect("written");
         assert!(
@@ -100,43 +56,45 @@ fn the_format_follows_the_output_extension() {
     // --to wins over the extension; an unknown extension needs --to.
     let txt = dir.path("plan.txt");
     let txt_arg = txt.to_str().expect("UTF-8 path");
-    let out = run(&mut stride(&["build", &plan("first-block"), "-o", txt_arg]));
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--to"), "{}", stderr(&out));
+    let out = dir
+        .again()
+        .args(["build", &plan("first-block"), "-o", txt_arg])
+        .run();
+    assert_eq!(out.code, Some(2));
+    assert!(out.stderr.contains("--to"), "{}", out.stderr);
     assert!(!txt.exists());
-    let out = run(&mut stride(&[
-        "build",
-        &plan("first-block"),
-        "--to",
-        "ics",
-        "-o",
-        txt_arg,
-    ]));
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = dir
+        .again()
+        .args(["build", &plan("first-block"), "--to", "ics", "-o", txt_arg])
+        .run();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
     check_ics(&fs::read(&txt).expect("written")).expect("a valid calendar");
     assert_eq!(
-        dir.entries(),
+        dir.entries("."),
         ["plan.ics", "plan.json", "plan.md", "plan.txt"]
     );
 }
 
 #[test]
 fn building_twice_gives_byte_identical_files() {
-    let dir = Scratch::new("twice");
+    let dir = test();
     for format in ["md", "ics", "json"] {
         let a = dir.path(&format!("a.{format}"));
         let b = dir.path(&format!("b.{format}"));
         for path in [&a, &b] {
-            let out = run(&mut stride(&[
-                "build",
-                &plan("half-marathon"),
-                "--with-runs",
-                "--alarm",
-                "30min",
-                "-o",
-                path.to_str().expect("UTF-8 path"),
-            ]));
-            assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+            let out = dir
+                .again()
+                .args([
+                    "build",
+                    &plan("half-marathon"),
+                    "--with-runs",
+                    "--alarm",
+                    "30min",
+                    "-o",
+                    path.to_str().expect("UTF-8 path"),
+                ])
+                .run();
+            assert_eq!(out.code, Some(0), "{}", out.stderr);
         }
         assert_eq!(
             fs::read(&a).expect("a"),
@@ -148,10 +106,12 @@ fn building_twice_gives_byte_identical_files() {
 
 #[test]
 fn time_stamps_come_from_source_date_epoch_or_the_file() {
-    let out = run(&mut stride(&["build", &plan("first-block"), "--to", "ics"]));
-    assert!(stdout(&out).contains("\r\nDTSTAMP:20270101T000000Z\r\n"));
+    let out = test()
+        .args(["build", &plan("first-block"), "--to", "ics"])
+        .run();
+    assert!(out.stdout.contains("\r\nDTSTAMP:20270101T000000Z\r\n"));
 
-    let dir = Scratch::new("mtime");
+    let dir = test();
     let copy = dir.path("plan.stride");
     fs::copy(example_path("first-block"), &copy).expect("copied");
     let modified = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
@@ -161,40 +121,41 @@ fn time_stamps_come_from_source_date_epoch_or_the_file() {
         .and_then(|f| f.set_modified(modified))
         .expect("mtime set");
     let copy_arg = copy.to_str().expect("UTF-8 path");
-    let out = run(stride(&["build", copy_arg, "--to", "ics"]).env_remove("SOURCE_DATE_EPOCH"));
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = dir
+        .again()
+        .args(["build", copy_arg, "--to", "ics"])
+        .env_remove("SOURCE_DATE_EPOCH")
+        .run();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
     // 1 800 000 000 s is 2027-01-15T08:00:00Z.
     assert!(
-        stdout(&out).contains("\r\nDTSTAMP:20270115T080000Z\r\nLAST-MODIFIED:20270115T080000Z\r\n")
+        out.stdout
+            .contains("\r\nDTSTAMP:20270115T080000Z\r\nLAST-MODIFIED:20270115T080000Z\r\n")
     );
 
-    let out =
-        run(stride(&["build", copy_arg, "--to", "ics"]).env("SOURCE_DATE_EPOCH", "yesterday"));
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("SOURCE_DATE_EPOCH"));
+    let out = dir
+        .again()
+        .args(["build", copy_arg, "--to", "ics"])
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .run();
+    assert_eq!(out.code, Some(2));
+    assert!(out.stderr.contains("SOURCE_DATE_EPOCH"));
 }
 
 #[test]
 fn standard_input_is_read_with_a_dash() {
-    let mut child = stride(&["build", "-", "--to", "ics"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("stride runs");
     let source = fs::read(example_path("half-marathon")).expect("readable");
-    if let Some(mut stdin) = child.stdin.take() {
-        use std::io::Write;
-        stdin.write_all(&source).expect("written");
-    }
-    let out = child.wait_with_output().expect("finishes");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    check_ics(&out.stdout).expect("a valid calendar");
+    let out = test()
+        .args(["build", "-", "--to", "ics"])
+        .stdin(source)
+        .run();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    check_ics(&out.bytes).expect("a valid calendar");
 }
 
 #[test]
 fn a_plan_with_errors_is_not_built_and_the_old_file_stays() {
-    let dir = Scratch::new("errors");
+    let dir = test();
     let broken = dir.path("broken.stride");
     fs::write(
         &broken,
@@ -203,35 +164,34 @@ fn a_plan_with_errors_is_not_built_and_the_old_file_stays() {
     .expect("written");
     let out_path = dir.path("plan.ics");
     fs::write(&out_path, "the previous calendar").expect("written");
-    let out = run(&mut stride(&[
-        "build",
-        broken.to_str().expect("UTF-8 path"),
-        "-o",
-        out_path.to_str().expect("UTF-8 path"),
-    ]));
-    assert_eq!(out.status.code(), Some(1));
+    let out = dir
+        .again()
+        .args([
+            "build",
+            broken.to_str().expect("UTF-8 path"),
+            "-o",
+            out_path.to_str().expect("UTF-8 path"),
+        ])
+        .run();
+    assert_eq!(out.code, Some(1));
     assert!(out.stdout.is_empty());
-    assert!(stderr(&out).contains("error"), "{}", stderr(&out));
+    assert!(out.stderr.contains("error"), "{}", out.stderr);
     assert_eq!(
         fs::read_to_string(&out_path).expect("still there"),
         "the previous calendar"
     );
-    assert_eq!(dir.entries(), ["broken.stride", "plan.ics"]);
+    assert_eq!(dir.entries("."), ["broken.stride", "plan.ics"]);
 }
 
 #[test]
 fn the_plan_is_never_overwritten() {
-    let dir = Scratch::new("self");
+    let dir = test();
     let copy = dir.path("plan.md");
     fs::copy(example_path("first-block"), &copy).expect("copied");
     let arg = copy.to_str().expect("UTF-8 path");
-    let out = run(&mut stride(&["build", arg, "-o", arg]));
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("overwrite the plan"),
-        "{}",
-        stderr(&out)
-    );
+    let out = dir.again().args(["build", arg, "-o", arg]).run();
+    assert_eq!(out.code, Some(2));
+    assert!(out.stderr.contains("overwrite the plan"), "{}", out.stderr);
     assert_eq!(
         fs::read(&copy).expect("readable"),
         fs::read(example_path("first-block")).expect("readable")
@@ -240,27 +200,33 @@ fn the_plan_is_never_overwritten() {
 
 #[test]
 fn an_unwritable_destination_is_an_io_error_and_leaves_nothing() {
-    let dir = Scratch::new("unwritable");
+    let dir = test();
     let missing = dir.path("no-such-dir").join("plan.md");
-    let out = run(&mut stride(&[
-        "build",
-        &plan("first-block"),
-        "-o",
-        missing.to_str().expect("UTF-8 path"),
-    ]));
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+    let out = dir
+        .again()
+        .args([
+            "build",
+            &plan("first-block"),
+            "-o",
+            missing.to_str().expect("UTF-8 path"),
+        ])
+        .run();
+    assert_eq!(out.code, Some(2));
+    assert!(out.stderr.contains("cannot write"), "{}", out.stderr);
     // A directory where the file should go.
     let taken = dir.path("plan.md");
     fs::create_dir(&taken).expect("created");
-    let out = run(&mut stride(&[
-        "build",
-        &plan("first-block"),
-        "-o",
-        taken.to_str().expect("UTF-8 path"),
-    ]));
-    assert_eq!(out.status.code(), Some(2));
-    assert_eq!(dir.entries(), ["plan.md"]);
+    let out = dir
+        .again()
+        .args([
+            "build",
+            &plan("first-block"),
+            "-o",
+            taken.to_str().expect("UTF-8 path"),
+        ])
+        .run();
+    assert_eq!(out.code, Some(2));
+    assert_eq!(dir.entries("."), ["plan.md"]);
 }
 
 #[test]
@@ -278,28 +244,30 @@ fn usage_problems_exit_with_2() {
             .iter()
             .map(|a| if *a == "PLAN" { half.as_str() } else { a })
             .collect();
-        let out = run(&mut stride(&args));
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let out = test().args(&args).run();
+        assert_eq!(out.code, Some(2), "{args:?}: {}", out.stderr);
         assert!(out.stdout.is_empty(), "{args:?}");
     }
 }
 
 #[test]
 fn options_shape_the_calendar() {
-    let out = run(&mut stride(&[
-        "build",
-        &plan("half-marathon"),
-        "--to",
-        "ics",
-        "--with-runs",
-        "--alarm",
-        "1h30min",
-        "--weeks",
-        "13-14",
-        "--utc",
-    ]));
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let cal = check_ics(&out.stdout).expect("a valid calendar");
+    let out = test()
+        .args([
+            "build",
+            &plan("half-marathon"),
+            "--to",
+            "ics",
+            "--with-runs",
+            "--alarm",
+            "1h30min",
+            "--weeks",
+            "13-14",
+            "--utc",
+        ])
+        .run();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let cal = check_ics(&out.bytes).expect("a valid calendar");
     let events = cal.children("VEVENT");
     // Weeks 13 and 14: 2 sessions and 4 runs each, and the race, which
     // replaces the Sunday run of race week.
@@ -311,7 +279,7 @@ fn options_shape_the_calendar() {
     );
     assert!(events.iter().all(|e| e.children("VALARM").len() == 1));
     assert!(cal.children("VTIMEZONE").is_empty());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("TRIGGER:-PT1H30M\r\n"));
+    assert!(out.stdout.contains("TRIGGER:-PT1H30M\r\n"));
     assert!(
         events
             .iter()
@@ -319,27 +287,32 @@ fn options_shape_the_calendar() {
     );
 
     // iCalendar options on another format are pointed out, not fatal.
-    let out = run(&mut stride(&["build", &plan("half-marathon"), "--utc"]));
-    assert_eq!(out.status.code(), Some(0));
-    assert!(stderr(&out).contains("only change iCalendar output"));
+    let out = test()
+        .args(["build", &plan("half-marathon"), "--utc"])
+        .run();
+    assert_eq!(out.code, Some(0));
+    assert!(out.stderr.contains("only change iCalendar output"));
 }
 
 #[test]
 fn symlinked_outputs_keep_their_link() {
     #[cfg(unix)]
     {
-        let dir = Scratch::new("link");
+        let dir = test();
         let real = dir.path("real.md");
         fs::write(&real, "old").expect("written");
         let link = dir.path("link.md");
         std::os::unix::fs::symlink(Path::new("real.md"), &link).expect("symlink");
-        let out = run(&mut stride(&[
-            "build",
-            &plan("first-block"),
-            "-o",
-            link.to_str().expect("UTF-8 path"),
-        ]));
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let out = dir
+            .again()
+            .args([
+                "build",
+                &plan("first-block"),
+                "-o",
+                link.to_str().expect("UTF-8 path"),
+            ])
+            .run();
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
         assert!(
             fs::symlink_metadata(&link)
                 .expect("exists")

@@ -2,9 +2,9 @@
 //! rule's default, then stride.yaml, the plan's rules block, an inline
 //! comment and the command line, each overriding the one before.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod harness;
+
+use harness::Test;
 
 /// A plan where Lower B starts 1h50 after the long run ends: a
 /// `schedule.same-session` warning by default.
@@ -32,51 +32,17 @@ block "Base" weeks 1-2 {
 }
 "#;
 
-struct Dir(PathBuf);
-
-impl Dir {
-    fn new() -> Dir {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let path = std::env::temp_dir().join(format!(
-            "stride-check-config-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(path.join("plans")).unwrap();
-        Dir(path)
-    }
-
-    fn write(&self, name: &str, text: &str) -> &Dir {
-        std::fs::write(self.0.join(name), text).unwrap();
-        self
-    }
-
-    fn plan(&self, rules: &str, comment: &str) -> &Dir {
-        let text = PLAN.replace("RULES", rules).replace("COMMENT", comment);
-        self.write("plans/plan.stride", &text)
-    }
-
-    fn check(&self, args: &[&str]) -> (i32, String) {
-        let out: Output = Command::new(env!("CARGO_BIN_EXE_stride"))
-            .arg("check")
-            .args(args)
-            .current_dir(&self.0)
-            .env("NO_COLOR", "1")
-            .env_remove("COLUMNS")
-            .output()
-            .unwrap();
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    }
+/// Writes `plans/plan.stride`: [`PLAN`] with its rules block and the
+/// comment before Lower B.
+fn write_plan(dir: &Test, rules: &str, comment: &str) {
+    let text = PLAN.replace("RULES", rules).replace("COMMENT", comment);
+    dir.write("plans/plan.stride", text);
 }
 
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+/// `stride check ARGS` in `dir`: the exit code and standard error.
+fn check(dir: &Test, args: &[&str]) -> (i32, String) {
+    let run = dir.again().arg("check").args(args).run();
+    (run.code.unwrap_or(-1), run.stderr)
 }
 
 const RULE: &str = "schedule.same-session";
@@ -93,23 +59,14 @@ fn same_session(stderr: &str) -> Option<&'static str> {
     }
 }
 
-fn suppressions_parse() -> bool {
-    let probe = stride::parse::parse("# stride: allow(rest.heavy-sets)\n");
-    let ok = !probe.diagnostics.iter().any(|d| d.is_error());
-    if !ok {
-        eprintln!("SKIPPED: the parser does not read `# stride: allow(...)` comments yet");
-    }
-    ok
-}
-
 #[test]
 fn each_layer_overrides_the_one_before() {
-    let dir = Dir::new();
-    dir.plan("", "");
+    let dir = Test::new();
+    write_plan(&dir, "", "");
     let plan = "plans/plan.stride";
 
     // 1. The rule's default: a warning, and the run passes.
-    let (code, err) = dir.check(&[plan]);
+    let (code, err) = check(&dir, &[plan]);
     assert_eq!((code, same_session(&err)), (0, Some("warning")), "{err}");
     assert!(
         err.contains("Lower B starts 1h50 after the hard run \"Long run\" ends"),
@@ -118,49 +75,50 @@ fn each_layer_overrides_the_one_before() {
 
     // 2. stride.yaml, found by walking up from the plan: deny.
     dir.write("stride.yaml", "rules:\n  schedule.same-session: deny\n");
-    let (code, err) = dir.check(&[plan]);
+    let (code, err) = check(&dir, &[plan]);
     assert_eq!((code, same_session(&err)), (1, Some("error")), "{err}");
 
     // 3. The plan's rules block beats the file.
-    dir.plan("rules {\n  warn schedule.same-session\n}", "");
-    let (code, err) = dir.check(&[plan]);
+    write_plan(&dir, "rules {\n  warn schedule.same-session\n}", "");
+    let (code, err) = check(&dir, &[plan]);
     assert_eq!((code, same_session(&err)), (0, Some("warning")), "{err}");
 
     // 5. The command line beats the plan.
-    let (code, err) = dir.check(&["--deny", RULE, plan]);
+    let (code, err) = check(&dir, &["--deny", RULE, plan]);
     assert_eq!((code, same_session(&err)), (1, Some("error")), "{err}");
-    let (code, err) = dir.check(&["--allow", "all", plan]);
+    let (code, err) = check(&dir, &["--allow", "all", plan]);
     assert_eq!((code, same_session(&err)), (0, None), "{err}");
     assert!(err.ends_with("0 errors, 0 warnings in 1 file\n"), "{err}");
 
-    if !suppressions_parse() {
-        return;
-    }
     // 4. An inline comment on the session header beats the plan block...
     let comment = "# stride: allow(schedule.same-session) -- the only slot after work";
-    dir.plan("rules {\n  deny schedule.same-session\n}", comment);
-    let (code, err) = dir.check(&[plan]);
+    write_plan(&dir, "rules {\n  deny schedule.same-session\n}", comment);
+    let (code, err) = check(&dir, &[plan]);
     assert_eq!((code, same_session(&err)), (0, None), "{err}");
     // ...and the command line beats the comment.
-    let (code, err) = dir.check(&["--deny", RULE, plan]);
+    let (code, err) = check(&dir, &["--deny", RULE, plan]);
     assert_eq!((code, same_session(&err)), (1, Some("error")), "{err}");
 }
 
 #[test]
 fn parameters_and_profiles_follow_the_same_order() {
-    let dir = Dir::new();
+    let dir = Test::new();
     let plan = "plans/plan.stride";
     // stride.yaml lowers the gap to 1h: 1h50 passes.
     dir.write(
         "stride.yaml",
         "rules:\n  schedule.same-session:\n    min-gap: 1h\n",
     );
-    dir.plan("", "");
-    let (_, err) = dir.check(&[plan]);
+    write_plan(&dir, "", "");
+    let (_, err) = check(&dir, &[plan]);
     assert_eq!(same_session(&err), None, "{err}");
     // The plan raises it to 2h: it fires again.
-    dir.plan("rules {\n  set schedule.same-session.min-gap 2h\n}", "");
-    let (_, err) = dir.check(&[plan]);
+    write_plan(
+        &dir,
+        "rules {\n  set schedule.same-session.min-gap 2h\n}",
+        "",
+    );
+    let (_, err) = check(&dir, &[plan]);
     assert_eq!(same_session(&err), Some("warning"), "{err}");
 
     // Profiles: the file picks distributed, which flags lifting on the
@@ -168,38 +126,38 @@ fn parameters_and_profiles_follow_the_same_order() {
     // distributed again.
     let profile = "schedule.profile";
     dir.write("stride.yaml", "profile: distributed\n");
-    dir.plan("", "");
-    let (_, err) = dir.check(&["--warn", profile, plan]);
+    write_plan(&dir, "", "");
+    let (_, err) = check(&dir, &["--warn", profile, plan]);
     assert!(
         err.contains("falls on the same day as the hard run \"Long run\""),
         "{err}"
     );
-    dir.plan("rules {\n  profile consolidated\n}", "");
-    let (_, err) = dir.check(&["--warn", profile, plan]);
+    write_plan(&dir, "rules {\n  profile consolidated\n}", "");
+    let (_, err) = check(&dir, &["--warn", profile, plan]);
     assert!(!err.contains("falls on the same day"), "{err}");
-    let (_, err) = dir.check(&["--warn", profile, "--profile", "distributed", plan]);
+    let (_, err) = check(&dir, &["--warn", profile, "--profile", "distributed", plan]);
     assert!(err.contains("falls on the same day"), "{err}");
 }
 
 #[test]
 fn unknown_names_are_errors_with_a_suggestion() {
-    let dir = Dir::new();
+    let dir = Test::new();
     let plan = "plans/plan.stride";
-    dir.plan("", "");
+    write_plan(&dir, "", "");
 
-    let (code, err) = dir.check(&["--deny", "schedule.same-sesion", plan]);
+    let (code, err) = check(&dir, &["--deny", "schedule.same-sesion", plan]);
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("unknown rule `schedule.same-sesion`; did you mean `schedule.same-session`?"),
         "{err}"
     );
 
-    let (code, err) = dir.check(&["--profile", "consolidate", plan]);
+    let (code, err) = check(&dir, &["--profile", "consolidate", plan]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("did you mean `consolidated`?"), "{err}");
 
     dir.write("stride.yaml", "rules:\n  schedule.same-sessions: deny\n");
-    let (code, err) = dir.check(&[plan]);
+    let (code, err) = check(&dir, &[plan]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("stride.yaml: unknown rule `schedule.same-sessions`; did you mean `schedule.same-session`?"), "{err}");
 
@@ -207,7 +165,7 @@ fn unknown_names_are_errors_with_a_suggestion() {
         "stride.yaml",
         "rules:\n  schedule.same-session:\n    min-gaps: 2h\n",
     );
-    let (code, err) = dir.check(&[plan]);
+    let (code, err) = check(&dir, &[plan]);
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("has no parameter `min-gaps`; did you mean `min-gap`?"),
@@ -215,45 +173,44 @@ fn unknown_names_are_errors_with_a_suggestion() {
     );
 
     dir.write("stride.yaml", "rule:\n  schedule.same-session: deny\n");
-    let (code, err) = dir.check(&[plan]);
+    let (code, err) = check(&dir, &[plan]);
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("unknown key `rule`; did you mean `rules`?"),
         "{err}"
     );
 
-    std::fs::remove_file(dir.0.join("stride.yaml")).unwrap();
-    dir.plan(
+    std::fs::remove_file(dir.path("stride.yaml")).unwrap();
+    write_plan(
+        &dir,
         "rules {\n  deny schedule.same-sesion\n  set schedule.same-session.gap 2h\n  set schedule.same-session.min-gap 20%\n  profile heavvy\n}",
         "",
     );
-    let (code, err) = dir.check(&[plan]);
+    let (code, err) = check(&dir, &[plan]);
     assert_eq!(code, 1, "{err}");
     insta::assert_snapshot!("config__plan-block-errors", err);
 }
 
 #[test]
 fn unknown_and_unused_suppressions() {
-    if !suppressions_parse() {
-        return;
-    }
-    let dir = Dir::new();
+    let dir = Test::new();
     let plan = "plans/plan.stride";
-    dir.plan(
+    write_plan(
+        &dir,
         "",
         "# stride: allow(schedule.same-sesion, rest.heavy-sets) -- typo and stale",
     );
-    let (code, err) = dir.check(&[plan]);
+    let (code, err) = check(&dir, &[plan]);
     assert_eq!(code, 1, "{err}");
     insta::assert_snapshot!("config__suppression-errors", err);
 }
 
 #[test]
 fn files_stdin_and_exit_codes() {
-    let dir = Dir::new();
-    dir.plan("", "");
+    let dir = Test::new();
+    write_plan(&dir, "", "");
     // A missing file is reported on one line; the others are still checked.
-    let (code, err) = dir.check(&["plans/missing.stride", "plans/plan.stride"]);
+    let (code, err) = check(&dir, &["plans/missing.stride", "plans/plan.stride"]);
     assert_eq!(code, 2, "{err}");
     assert!(
         err.starts_with("error: plans/missing.stride: no such file\n"),
@@ -264,22 +221,13 @@ fn files_stdin_and_exit_codes() {
 
     // Standard input, with the configuration of the current directory.
     dir.write("stride.yaml", "rules:\n  schedule.same-session: deny\n");
-    let text = std::fs::read_to_string(dir.0.join("plans/plan.stride")).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_stride"))
+    let run = dir
+        .again()
         .args(["check", "-"])
-        .current_dir(&dir.0)
-        .env("NO_COLOR", "1")
-        .stdin(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write;
-            child.stdin.take().unwrap().write_all(text.as_bytes())?;
-            child.wait_with_output()
-        })
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+        .stdin(dir.read("plans/plan.stride"))
+        .run();
+    let err = run.stderr;
+    assert_eq!(run.code, Some(1), "{err}");
     assert!(err.contains("<stdin>:"), "{err}");
     assert!(err.ends_with("1 error, 0 warnings in 1 file\n"), "{err}");
 }

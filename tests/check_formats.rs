@@ -1,34 +1,15 @@
 //! `stride check` as CI sees it: every output format and every exit path,
 //! snapshotted whole (exit code, stdout and stderr).
 
+mod harness;
+
 use std::path::Path;
-use std::process::{Command, Stdio};
+
+use harness::Test;
 
 const UPPER_LOWER: &str = "examples/upper-lower.stride";
 const FIRST_BLOCK: &str = "examples/first-block.stride";
 const UNKNOWN: &str = "tests/fixtures/errors/unknown-exercise.stride";
-
-/// Runs stride from the repository root with a fixed environment.
-fn stride(args: &[&str], env: &[(&str, &str)]) -> String {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_stride"));
-    command
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .env_remove("STRIDE_FORMAT")
-        .stdin(Stdio::null());
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    let out = command.output().expect("stride runs");
-    format!(
-        "exit: {}\n--- stdout\n{}--- stderr\n{}",
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
 
 fn exit_code(run: &str) -> &str {
     run.lines().next().unwrap_or_default()
@@ -37,7 +18,11 @@ fn exit_code(run: &str) -> &str {
 #[test]
 fn every_format() {
     for format in ["human", "concise", "json", "sarif", "github", "junit"] {
-        let run = stride(&["check", "--format", format, UPPER_LOWER, UNKNOWN], &[]);
+        let run = Test::new()
+            .in_repo()
+            .args(["check", "--format", format, UPPER_LOWER, UNKNOWN])
+            .run()
+            .transcript();
         assert_eq!(exit_code(&run), "exit: 1", "{run}");
         insta::assert_snapshot!(format!("format_{format}"), run);
     }
@@ -45,21 +30,41 @@ fn every_format() {
 
 #[test]
 fn the_environment_chooses_the_format_and_the_flag_wins() {
-    let by_flag = stride(&["check", "--format", "concise", UPPER_LOWER], &[]);
-    let by_env = stride(&["check", UPPER_LOWER], &[("STRIDE_FORMAT", "concise")]);
+    let by_flag = Test::new()
+        .in_repo()
+        .args(["check", "--format", "concise", UPPER_LOWER])
+        .run()
+        .transcript();
+    let by_env = Test::new()
+        .in_repo()
+        .args(["check", UPPER_LOWER])
+        .env("STRIDE_FORMAT", "concise")
+        .run()
+        .transcript();
     assert_eq!(by_flag, by_env);
-    let both = stride(
-        &["check", "--format", "concise", UPPER_LOWER],
-        &[("STRIDE_FORMAT", "json")],
-    );
+    let both = Test::new()
+        .in_repo()
+        .args(["check", "--format", "concise", UPPER_LOWER])
+        .env("STRIDE_FORMAT", "json")
+        .run()
+        .transcript();
     assert_eq!(by_flag, both);
     insta::assert_snapshot!(
         "bad_format_env",
-        stride(&["check", UPPER_LOWER], &[("STRIDE_FORMAT", "xml")])
+        Test::new()
+            .in_repo()
+            .args(["check", UPPER_LOWER])
+            .env("STRIDE_FORMAT", "xml")
+            .run()
+            .transcript()
     );
     insta::assert_snapshot!(
         "bad_format_flag",
-        stride(&["check", "--format", "xml", UPPER_LOWER], &[])
+        Test::new()
+            .in_repo()
+            .args(["check", "--format", "xml", UPPER_LOWER])
+            .run()
+            .transcript()
     );
 }
 
@@ -90,45 +95,46 @@ fn exit_paths() {
     for (name, args) in cases {
         let mut all = vec!["check", "--format", "concise"];
         all.extend_from_slice(args);
-        insta::assert_snapshot!(format!("exit_{name}"), stride(&all, &[]));
+        insta::assert_snapshot!(
+            format!("exit_{name}"),
+            Test::new().in_repo().args(&all).run().transcript()
+        );
     }
 }
 
 #[test]
 fn output_file_gets_the_diagnostics_and_stderr_the_summary() {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let out = dir.path().join("report.json");
-    let out_arg = out.display().to_string();
-    let run = stride(
-        &["check", "--format", "json", "-o", &out_arg, UPPER_LOWER],
-        &[],
-    );
+    let test = Test::new().in_repo();
+    let out_arg = test.arg_path("report.json");
+    let run = test
+        .again()
+        .args(["check", "--format", "json", "-o", &out_arg, UPPER_LOWER])
+        .run()
+        .transcript();
     assert_eq!(
         run,
         "exit: 0\n--- stdout\n--- stderr\n0 errors, 1 warning in 1 file\n"
     );
-    let written = std::fs::read_to_string(&out).expect("the report is written");
-    let json: serde_json::Value = serde_json::from_str(&written).expect("JSON");
+    let json: serde_json::Value = serde_json::from_str(&test.read("report.json")).expect("JSON");
     assert_eq!(json["summary"]["warnings"], 1);
 
     // The human format in a file has no colour and no escape codes.
-    let out = dir.path().join("report.txt");
-    let out_arg = out.display().to_string();
-    stride(&["check", "-o", &out_arg, UNKNOWN], &[("NO_COLOR", "")]);
-    let written = std::fs::read_to_string(&out).expect("the report is written");
+    test.again()
+        .args(["check", "-o", &test.arg_path("report.txt"), UNKNOWN])
+        .env("NO_COLOR", "")
+        .run();
+    let written = test.read("report.txt");
     assert!(written.contains("unknown-exercise"), "{written}");
     assert!(!written.contains('\u{1b}'), "{written}");
 }
 
 #[test]
 fn json_has_the_documented_shape() {
-    let run = stride(&["check", "--format", "json", UPPER_LOWER, UNKNOWN], &[]);
-    let stdout = run
-        .split("--- stdout\n")
-        .nth(1)
-        .and_then(|s| s.split("--- stderr\n").next())
-        .unwrap_or_default();
-    let json: serde_json::Value = serde_json::from_str(stdout).expect("JSON");
+    let run = Test::new()
+        .in_repo()
+        .args(["check", "--format", "json", UPPER_LOWER, UNKNOWN])
+        .run();
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(json["version"], 1);
     let keys = [
         "rule",
@@ -156,13 +162,11 @@ fn json_has_the_documented_shape() {
 
 #[test]
 fn sarif_lists_every_rule_with_help_and_a_link() {
-    let run = stride(&["check", "--format", "sarif", UNKNOWN], &[]);
-    let stdout = run
-        .split("--- stdout\n")
-        .nth(1)
-        .and_then(|s| s.split("--- stderr\n").next())
-        .unwrap_or_default();
-    let json: serde_json::Value = serde_json::from_str(stdout).expect("JSON");
+    let run = Test::new()
+        .in_repo()
+        .args(["check", "--format", "sarif", UNKNOWN])
+        .run();
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     let rules = json["runs"][0]["tool"]["driver"]["rules"]
         .as_array()
         .expect("rules");
@@ -188,22 +192,23 @@ fn sarif_lists_every_rule_with_help_and_a_link() {
 
 #[test]
 fn github_says_when_annotations_are_left_out() {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let plan = dir.path().join("large.stride");
-    std::fs::write(
-        &plan,
-        stride::generate::plan(&stride::generate::Shape::large()),
-    )
-    .expect("the plan is written");
-    let plan = plan.display().to_string();
-    let run = stride(&["check", "--format", "github", &plan], &[]);
+    let large = stride::generate::plan(&stride::generate::Shape::large());
+    let run = Test::new()
+        .file("large.stride", large)
+        .args(["check", "--format", "github", "large.stride"])
+        .run();
     let last = run
+        .stdout
         .lines()
         .rfind(|l| l.starts_with("::"))
         .unwrap_or_default();
     assert!(last.starts_with("::notice title=stride::"), "{last}");
     assert!(last.contains("more than GitHub shows"), "{last}");
-    let few = stride(&["check", "--format", "github", UPPER_LOWER], &[]);
+    let few = Test::new()
+        .in_repo()
+        .args(["check", "--format", "github", UPPER_LOWER])
+        .run()
+        .transcript();
     assert!(!few.contains("more than GitHub shows"), "{few}");
 }
 

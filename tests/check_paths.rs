@@ -2,84 +2,55 @@
 //! `*.stride` with .gitignore respected, standard input under a name,
 //! everything sorted by path whatever order the arguments came in.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
+mod harness;
+
+use harness::Test;
 
 const GOOD: &str = include_str!("../examples/first-block.stride");
 const BAD: &str = include_str!("fixtures/errors/unknown-exercise.stride");
 
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("a directory");
-    }
-    std::fs::write(path, text).expect("a file");
-}
-
-/// Runs `stride check --format concise` in `dir`; the whole outcome.
-fn check(dir: &Path, args: &[&str], stdin: Option<&str>) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stride"))
-        .args(["check", "--format", "concise"])
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("STRIDE_FORMAT")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("stride runs");
-    if let Some(mut pipe) = child.stdin.take() {
-        let _ = pipe.write_all(stdin.unwrap_or_default().as_bytes());
-    }
-    let out = child.wait_with_output().expect("stride ends");
-    format!(
-        "exit: {}\n--- stdout\n{}--- stderr\n{}",
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+/// `stride check --format concise` in the directory of `test`.
+fn concise(test: &Test) -> Test {
+    test.again().args(["check", "--format", "concise"])
 }
 
 /// A tree of plans: some ignored, some not plans at all.
-fn tree() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let d = dir.path();
-    write(d, ".gitignore", "archive/\n*.draft.stride\n");
-    write(d, "plans/zoe.stride", BAD);
-    write(d, "plans/adam.stride", BAD);
-    write(d, "plans/team/mia.stride", GOOD);
-    write(d, "plans/notes.md", "not a plan");
-    write(d, "plans/old.draft.stride", BAD);
-    write(d, "archive/2019.stride", BAD);
-    write(d, ".hidden/secret.stride", BAD);
-    dir
+fn tree() -> Test {
+    Test::new()
+        .file(".gitignore", "archive/\n*.draft.stride\n")
+        .file("plans/zoe.stride", BAD)
+        .file("plans/adam.stride", BAD)
+        .file("plans/team/mia.stride", GOOD)
+        .file("plans/notes.md", "not a plan")
+        .file("plans/old.draft.stride", BAD)
+        .file("archive/2019.stride", BAD)
+        .file(".hidden/secret.stride", BAD)
 }
 
 #[test]
 fn directories_are_searched_sorted_and_gitignore_is_respected() {
     let dir = tree();
-    insta::assert_snapshot!("directory", check(dir.path(), &["."], None));
+    insta::assert_snapshot!("directory", concise(&dir).args(["."]).run().transcript());
 }
 
 #[test]
 fn arguments_in_any_order_give_the_same_output() {
     let dir = tree();
-    let a = check(
-        dir.path(),
-        &["plans/zoe.stride", "plans", "plans/adam.stride"],
-        None,
-    );
-    let b = check(
-        dir.path(),
-        &["plans/adam.stride", "plans/zoe.stride", "plans"],
-        None,
-    );
+    let a = concise(&dir)
+        .args(["plans/zoe.stride", "plans", "plans/adam.stride"])
+        .run()
+        .transcript();
+    let b = concise(&dir)
+        .args(["plans/adam.stride", "plans/zoe.stride", "plans"])
+        .run()
+        .transcript();
     assert_eq!(a, b);
     // A file named on the command line is checked even where a directory
     // search would skip it.
-    let ignored = check(dir.path(), &["plans/old.draft.stride"], None);
+    let ignored = concise(&dir)
+        .args(["plans/old.draft.stride"])
+        .run()
+        .transcript();
     assert!(ignored.contains("plans/old.draft.stride:5:5"), "{ignored}");
 }
 
@@ -88,34 +59,33 @@ fn standard_input_takes_the_name_given() {
     let dir = tree();
     insta::assert_snapshot!(
         "stdin_filename",
-        check(
-            dir.path(),
-            &["--stdin-filename", "plans/edited.stride", "-", "plans/team"],
-            Some(BAD)
-        )
+        concise(&dir)
+            .args(["--stdin-filename", "plans/edited.stride", "-", "plans/team"])
+            .stdin(BAD)
+            .run()
+            .transcript()
     );
 }
 
 #[test]
 fn a_directory_without_plans_is_a_usage_problem() {
     let dir = tree();
-    write(dir.path(), "empty/readme.txt", "nothing here");
+    dir.write("empty/readme.txt", "nothing here");
     insta::assert_snapshot!(
         "no_plans",
-        check(dir.path(), &["empty", "plans/team"], None)
+        concise(&dir)
+            .args(["empty", "plans/team"])
+            .run()
+            .transcript()
     );
 }
 
 #[test]
 fn stride_yaml_applies_per_directory() {
     let dir = tree();
-    write(
-        dir.path(),
-        "plans/team/stride.yaml",
-        "rules:\n  all: allow\n",
-    );
-    write(dir.path(), "plans/team/bad.stride", BAD);
-    let run = check(dir.path(), &["plans"], None);
+    dir.write("plans/team/stride.yaml", "rules:\n  all: allow\n");
+    dir.write("plans/team/bad.stride", BAD);
+    let run = concise(&dir).args(["plans"]).run().transcript();
     // Compiler errors cannot be allowed: both directories report them.
     assert!(run.contains("plans/team/bad.stride:5:5"), "{run}");
     assert!(run.contains("plans/adam.stride:5:5"), "{run}");
@@ -123,11 +93,11 @@ fn stride_yaml_applies_per_directory() {
 
 #[test]
 fn many_plans_in_parallel_come_out_in_order() {
-    let dir = tempfile::tempdir().expect("a temporary directory");
+    let dir = Test::new();
     for (i, text) in stride::generate::corpus(7, 60).iter().enumerate() {
-        write(dir.path(), &format!("p/{i:03}.stride"), text);
+        dir.write(&format!("p/{i:03}.stride"), text);
     }
-    let run = check(dir.path(), &["p"], None);
+    let run = concise(&dir).args(["p"]).run().transcript();
     let files: Vec<&str> = run
         .lines()
         .filter_map(|l| l.split(':').next())
@@ -137,5 +107,9 @@ fn many_plans_in_parallel_come_out_in_order() {
     sorted.sort();
     assert_eq!(files, sorted);
     assert!(run.contains("in 60 files"), "{run}");
-    assert_eq!(run, check(dir.path(), &["p"], None), "deterministic");
+    assert_eq!(
+        run,
+        concise(&dir).args(["p"]).run().transcript(),
+        "deterministic"
+    );
 }

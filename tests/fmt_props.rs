@@ -137,7 +137,7 @@ fn perturb(source: &str, choices: &[u8]) -> String {
         out.push_str(&text);
         if c & 0b1 != 0 {
             let gap = if c & 0b100_0000 != 0 { "" } else { "   " };
-            if c & 0b1000_0000 != 0 && suppressions_parse() {
+            if c & 0b1000_0000 != 0 {
                 out.push_str(&format!(
                     "{gap}# stride: allow(rest.heavy-sets) -- trail {i}"
                 ));
@@ -148,12 +148,6 @@ fn perturb(source: &str, choices: &[u8]) -> String {
         out.push_str(newline);
     }
     out
-}
-
-/// Whether the parser reads `# stride: allow(...)` comments (it reported
-/// every one as invalid for a while; until then they are left out).
-fn suppressions_parse() -> bool {
-    !has_syntax_errors("# stride: allow(rest.heavy-sets) -- reason\n")
 }
 
 /// Doubles the spaces outside strings and comments.

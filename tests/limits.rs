@@ -2,10 +2,12 @@
 //! and one just past it (refused with an error that names the limit and its
 //! value). Pathological input is refused fast and without a stack overflow.
 
+mod harness;
+
 use std::fmt::Write as _;
-use std::path::PathBuf;
-use std::process::Command;
 use std::time::{Duration, Instant};
+
+use harness::{Run, Test};
 
 use stride::lower::limits::{
     MAX_BLOCKS, MAX_DISTANCE_M, MAX_EXERCISE_DEFINITIONS, MAX_EXERCISES_PER_SESSION, MAX_RACES,
@@ -17,16 +19,16 @@ use stride::parse::{MAX_LINE_BYTES, MAX_NESTING};
 /// The largest plan file `stride` reads (8 MiB).
 const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 
-/// What `stride check` did with one file.
-struct Checked {
-    code: Option<i32>,
-    stderr: String,
+/// What `stride check` did with one file: its exit code and stderr.
+trait Checked {
+    /// Exit 1 with exactly one error, `code`, whose text says `needle`.
+    fn refused(&self, code: &str, needle: &str);
+    fn accepted(&self);
 }
 
-impl Checked {
-    /// Exit 1 with exactly one error, `code`, whose text says `needle`.
+impl Checked for Run {
     fn refused(&self, code: &str, needle: &str) {
-        assert_eq!(self.code, Some(1), "{}", self.stderr);
+        self.status(1);
         assert!(
             self.stderr.contains(code) && self.stderr.contains(needle),
             "expected `{code}` saying `{needle}`:\n{}",
@@ -40,29 +42,16 @@ impl Checked {
     }
 
     fn accepted(&self) {
-        assert_eq!(self.code, Some(0), "{}", self.stderr);
+        self.success();
     }
 }
 
-/// Runs `stride check` on `text` written to a file of its own.
-fn check(text: &[u8]) -> Checked {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let path = dir.path().join("plan.stride");
-    std::fs::write(&path, text).expect("the plan is written");
-    check_path(&path)
-}
-
-fn check_path(path: &PathBuf) -> Checked {
-    let output = Command::new(env!("CARGO_BIN_EXE_stride"))
-        .args(["check", "--allow", "all"])
-        .arg(path)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("stride runs");
-    Checked {
-        code: output.status.code(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+/// Runs `stride check --allow all` on `text` written to a file of its own.
+fn check(text: &[u8]) -> Run {
+    Test::new()
+        .file("plan.stride", text)
+        .args(["check", "--allow", "all", "plan.stride"])
+        .run()
 }
 
 /// A valid plan around `body`.

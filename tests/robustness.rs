@@ -5,11 +5,14 @@
 //! found a bug with (`tests/fixtures/regressions/`) goes through every
 //! stage cleanly.
 
+mod harness;
+
 use std::fs;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 
+use harness::{Run, Test, entries};
 use stride::diagnostic::Diagnostic;
 use stride::emit::{self, Format, WeekRange};
 use stride::render::{self, Style};
@@ -18,62 +21,9 @@ use stride::render::{self, Style};
 // Helpers
 // ---------------------------------------------------------------------------
 
-/// A scratch directory with files in it, removed when dropped.
-struct Scratch(tempfile::TempDir);
-
-impl Scratch {
-    fn new() -> Scratch {
-        Scratch(tempfile::tempdir().expect("a temporary directory"))
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.path().join(name)
-    }
-
-    fn file(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.path(name);
-        fs::write(&path, bytes).expect("the file is written");
-        path
-    }
-
-    /// The names in the directory, sorted: shows any temporary file left.
-    fn entries(&self) -> Vec<String> {
-        entries(self.0.path())
-    }
-}
-
-fn entries(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .expect("a readable directory")
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
-fn stride(args: &[&str], paths: &[&Path]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stride"))
-        .args(args)
-        .args(paths)
-        .env("NO_COLOR", "1")
-        .env("SOURCE_DATE_EPOCH", "1798761600")
-        .stdin(Stdio::null())
-        .output()
-        .expect("stride runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// The lines of stderr that start with `error:` (the one-line I/O errors).
-fn error_lines(output: &Output) -> Vec<String> {
-    stderr(output)
-        .lines()
-        .filter(|l| l.starts_with("error:"))
-        .map(str::to_owned)
-        .collect()
+/// A scratch directory to run in, with time stamps fixed at 2027-01-01.
+fn scratch() -> Test {
+    Test::new().env("SOURCE_DATE_EPOCH", "1798761600")
 }
 
 const GOOD: &str = include_str!("../examples/first-block.stride");
@@ -83,10 +33,13 @@ fn bad_plan() -> String {
     GOOD.replacen("plank ", "plonk ", 1)
 }
 
-/// Whether the file system refuses this process writes to a read-only
-/// directory (it does not for root).
-fn permissions_apply(dir: &Path) -> bool {
-    let probe = dir.join("probe");
+/// Whether permissions stop this process (they do not stop root): it
+/// cannot read `path` if a file, or write into it if a directory.
+fn permissions_apply(path: &Path) -> bool {
+    if !path.is_dir() {
+        return fs::read(path).is_err();
+    }
+    let probe = path.join("probe");
     let refused = fs::write(&probe, "x").is_err();
     let _ = fs::remove_file(probe);
     refused
@@ -110,82 +63,70 @@ fn mode(path: &Path) -> u32 {
 
 #[test]
 fn non_utf8_input_names_the_path_and_the_byte_offset() {
-    let dir = Scratch::new();
-    let bad = dir.file("latin1.stride", b"plan \"Caf\xe9\"\nstart 2027-01-04\n");
-    let good = dir.file("good.stride", GOOD);
-    let output = stride(&["check"], &[&bad, &good]);
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let dir = scratch();
+    let bad = dir.write("latin1.stride", b"plan \"Caf\xe9\"\nstart 2027-01-04\n");
+    let good = dir.write("good.stride", GOOD);
+    let output = dir.again().args(["check"]).args([&bad, &good]).run();
+    assert_eq!(output.code, Some(2), "{}", output.stderr);
     assert_eq!(
-        error_lines(&output),
+        output.error_lines(),
         [format!(
             "error: {}: not valid UTF-8 (invalid byte 0xE9 at offset 9, line 1)",
             bad.display()
         )]
     );
     // The other file was still checked.
-    assert!(stderr(&output).contains("in 1 file"), "{}", stderr(&output));
+    assert!(output.stderr.contains("in 1 file"), "{}", output.stderr);
 }
 
 #[test]
 fn non_utf8_standard_input_gives_the_byte_offset() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stride"))
+    let output = Test::new()
         .args(["check", "-"])
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("stride runs");
-    {
-        use std::io::Write as _;
-        let mut stdin = child.stdin.take().expect("stdin");
-        stdin
-            .write_all(b"plan \"x\"\n\xff\xfe")
-            .expect("stdin is written");
-    }
-    let output = child.wait_with_output().expect("stride ends");
-    assert_eq!(output.status.code(), Some(2));
+        .stdin(b"plan \"x\"\n\xff\xfe")
+        .run();
+    assert_eq!(output.code, Some(2));
     assert_eq!(
-        error_lines(&output),
+        output.error_lines(),
         ["error: <stdin>: not valid UTF-8 (invalid byte 0xFF at offset 9, line 2)"]
     );
 }
 
 #[test]
 fn a_byte_order_mark_is_no_part_of_the_plan() {
-    let dir = Scratch::new();
-    let path = dir.file("bom.stride", format!("\u{feff}{GOOD}"));
-    let output = stride(&["check"], &[&path]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let dir = scratch();
+    let path = dir.write("bom.stride", format!("\u{feff}{GOOD}"));
+    let output = dir.again().args(["check"]).args([&path]).run();
+    assert_eq!(output.code, Some(0), "{}", output.stderr);
 }
 
 #[test]
 fn a_directory_without_plans_gives_exit_2_and_the_other_files_are_still_checked() {
-    let dir = Scratch::new();
+    let dir = scratch();
     let sub = dir.path("plans.stride");
     fs::create_dir(&sub).expect("a directory");
-    let good = dir.file("good.stride", GOOD);
-    let bad = dir.file("bad.stride", bad_plan());
-    let output = stride(&["check"], &[&sub, &good, &bad]);
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
-    let errors = error_lines(&output);
-    assert_eq!(errors.len(), 1, "{}", stderr(&output));
+    let good = dir.write("good.stride", GOOD);
+    let bad = dir.write("bad.stride", bad_plan());
+    let output = dir.again().args(["check"]).args([&sub, &good, &bad]).run();
+    assert_eq!(output.code, Some(2), "{}", output.stderr);
+    let errors = output.error_lines();
+    assert_eq!(errors.len(), 1, "{}", output.stderr);
     assert!(errors[0].contains(&sub.display().to_string()), "{errors:?}");
-    let text = stderr(&output);
+    let text = output.stderr;
     assert!(text.contains("unknown-exercise"), "{text}");
     assert!(text.contains("in 2 files"), "{text}");
 }
 
 #[test]
 fn a_directory_given_for_one_plan_gives_exit_2_and_a_one_line_error() {
-    let dir = Scratch::new();
+    let dir = scratch();
     let sub = dir.path("plan.stride");
     fs::create_dir(&sub).expect("a directory");
     for command in ["build", "show"] {
-        let output = stride(&[command], &[&sub]);
-        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        let output = dir.again().args([command]).args([&sub]).run();
+        assert_eq!(output.code, Some(2), "{}", output.stderr);
         assert_eq!(
-            error_lines(&output),
+            output.error_lines(),
             [format!(
                 "error: {}: is a directory, not a plan file",
                 sub.display()
@@ -197,46 +138,61 @@ fn a_directory_given_for_one_plan_gives_exit_2_and_a_one_line_error() {
 
 #[test]
 fn a_missing_file_gives_exit_2_and_the_other_files_are_still_checked() {
-    let dir = Scratch::new();
+    let dir = scratch();
     let missing = dir.path("missing.stride");
-    let bad = dir.file("bad.stride", bad_plan());
-    let output = stride(&["check"], &[&missing, &bad]);
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let bad = dir.write("bad.stride", bad_plan());
+    let output = dir.again().args(["check"]).args([&missing, &bad]).run();
+    assert_eq!(output.code, Some(2), "{}", output.stderr);
     assert_eq!(
-        error_lines(&output),
+        output.error_lines(),
         [format!("error: {}: no such file", missing.display())]
     );
-    assert!(stderr(&output).contains("unknown-exercise"));
+    assert!(output.stderr.contains("unknown-exercise"));
 }
 
+/// A file without read permission and a socket: permission denied (except
+/// to root, who reads the file), and a socket cannot be opened by anyone.
 #[cfg(unix)]
 #[test]
 fn an_unreadable_file_gives_exit_2_and_the_other_files_are_still_checked() {
-    let dir = Scratch::new();
-    let locked = dir.file("locked.stride", GOOD);
+    let dir = scratch();
+    let locked = dir.write("locked.stride", GOOD);
     set_mode(&locked, 0o000);
-    if fs::read(&locked).is_ok() {
-        // Running as root: permissions do not apply.
-        return;
+    let socket = dir.path("socket.stride");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).expect("a socket");
+    let good = dir.write("good.stride", GOOD);
+    let output = dir
+        .again()
+        .args(["check"])
+        .args([&locked, &socket, &good])
+        .run();
+    assert_eq!(output.code, Some(2), "{}", output.stderr);
+    let errors = output.error_lines();
+    let socket_error = format!("error: {}: ", socket.display());
+    if permissions_apply(&locked) {
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(
+            errors[0],
+            format!("error: {}: permission denied", locked.display())
+        );
+        assert!(errors[1].starts_with(&socket_error), "{errors:?}");
+        output.stderr_has("in 1 file");
+    } else {
+        // Root reads the file whatever its mode; still not the socket.
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with(&socket_error), "{errors:?}");
+        output.stderr_has("in 2 files");
     }
-    let good = dir.file("good.stride", GOOD);
-    let output = stride(&["check"], &[&locked, &good]);
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
-    assert_eq!(
-        error_lines(&output),
-        [format!("error: {}: permission denied", locked.display())]
-    );
-    assert!(stderr(&output).contains("in 1 file"));
 }
 
 #[cfg(unix)]
 #[test]
 fn special_files_are_read_within_the_size_limit() {
     // /dev/zero never ends: reading stops at the limit.
-    let output = stride(&["check"], &[Path::new("/dev/zero")]);
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let output = Test::new().args(["check", "/dev/zero"]).run();
+    assert_eq!(output.code, Some(2), "{}", output.stderr);
     assert_eq!(
-        error_lines(&output),
+        output.error_lines(),
         ["error: /dev/zero: larger than the limit of 8 MiB for a plan"]
     );
 }
@@ -247,60 +203,62 @@ fn special_files_are_read_within_the_size_limit() {
 
 #[test]
 fn build_over_an_existing_file_leaves_it_byte_for_byte_when_the_plan_has_errors() {
-    let dir = Scratch::new();
-    let plan = dir.file("plan.stride", bad_plan());
+    let dir = scratch();
+    let plan = dir.write("plan.stride", bad_plan());
     let old: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
-    let out = dir.file("plan.md", &old);
-    let output = stride(&["build", "-o"], &[&out, &plan]);
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let out = dir.write("plan.md", &old);
+    let output = dir.again().args(["build", "-o"]).args([&out, &plan]).run();
+    assert_eq!(output.code, Some(1), "{}", output.stderr);
     assert_eq!(fs::read(&out).expect("still there"), old);
-    assert_eq!(dir.entries(), ["plan.md", "plan.stride"]);
+    assert_eq!(dir.entries("."), ["plan.md", "plan.stride"]);
 }
 
 #[test]
 fn build_replaces_an_existing_file_atomically_keeping_its_permissions() {
-    let dir = Scratch::new();
-    let plan = dir.file("plan.stride", GOOD);
-    let out = dir.file("plan.ics", "old");
+    let dir = scratch();
+    let plan = dir.write("plan.stride", GOOD);
+    let out = dir.write("plan.ics", "old");
     #[cfg(unix)]
     set_mode(&out, 0o640);
-    let output = stride(&["build", "-o"], &[&out, &plan]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = dir.again().args(["build", "-o"]).args([&out, &plan]).run();
+    assert_eq!(output.code, Some(0), "{}", output.stderr);
     let text = fs::read_to_string(&out).expect("written");
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n"), "{text}");
     #[cfg(unix)]
     assert_eq!(mode(&out), 0o640);
-    assert_eq!(dir.entries(), ["plan.ics", "plan.stride"]);
+    assert_eq!(dir.entries("."), ["plan.ics", "plan.stride"]);
 }
 
-/// A directory this process cannot write to, if there is one: a read-only
-/// scratch directory, or for root (whom permissions do not stop) sysfs.
+/// A directory this process cannot write to: a read-only scratch
+/// directory, or for root (whom permissions do not stop) sysfs or procfs,
+/// where no one can make a file.
 #[cfg(unix)]
-fn read_only_dir(dir: &Scratch) -> Option<PathBuf> {
+fn read_only_dir(dir: &Test) -> PathBuf {
     let ro = dir.path("read-only");
     fs::create_dir(&ro).expect("a directory");
     set_mode(&ro, 0o555);
     if permissions_apply(&ro) {
-        return Some(ro);
+        return ro;
     }
-    let sys = PathBuf::from("/sys");
-    (sys.is_dir() && permissions_apply(&sys)).then_some(sys)
+    ["/sys", "/proc"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_dir() && permissions_apply(p))
+        .expect("a directory this process cannot write to")
 }
 
 #[cfg(unix)]
 #[test]
 fn build_into_a_read_only_location_gives_exit_2_and_a_one_line_error() {
-    let dir = Scratch::new();
-    let plan = dir.file("plan.stride", GOOD);
-    let Some(ro) = read_only_dir(&dir) else {
-        return;
-    };
+    let dir = scratch();
+    let plan = dir.write("plan.stride", GOOD);
+    let ro = read_only_dir(&dir);
     let before = entries(&ro);
     let out = ro.join("stride-robustness.md");
-    let output = stride(&["build", "-o"], &[&out, &plan]);
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
-    let errors = error_lines(&output);
-    assert_eq!(errors.len(), 1, "{}", stderr(&output));
+    let output = dir.again().args(["build", "-o"]).args([&out, &plan]).run();
+    assert_eq!(output.code, Some(2), "{}", output.stderr);
+    let errors = output.error_lines();
+    assert_eq!(errors.len(), 1, "{}", output.stderr);
     assert!(
         errors[0].contains(&out.display().to_string()),
         "{}",
@@ -310,38 +268,40 @@ fn build_into_a_read_only_location_gives_exit_2_and_a_one_line_error() {
     set_mode(&dir.path("read-only"), 0o755);
 }
 
+/// A file in a read-only directory stays as it was; root, whom permissions
+/// do not stop, gets it replaced whole, with no temporary file left.
 #[cfg(unix)]
 #[test]
 fn build_over_a_read_only_file_leaves_it_as_it_was() {
-    let dir = Scratch::new();
-    let plan = dir.file("plan.stride", GOOD);
-    let Some(ro) = read_only_dir(&dir) else {
-        return;
-    };
-    if ro.starts_with("/sys") {
-        return;
-    }
-    set_mode(&ro, 0o755);
-    let out = dir.file("read-only/plan.md", "old text");
+    let dir = scratch();
+    let plan = dir.write("plan.stride", GOOD);
+    let out = dir.write("read-only/plan.md", "old text");
+    let ro = dir.path("read-only");
     set_mode(&ro, 0o555);
-    let output = stride(&["build", "-o"], &[&out, &plan]);
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
-    assert_eq!(fs::read_to_string(&out).expect("still there"), "old text");
+    let output = dir.again().args(["build", "-o"]).args([&out, &plan]).run();
+    if permissions_apply(&ro) {
+        assert_eq!(output.code, Some(2), "{}", output.stderr);
+        assert_eq!(fs::read_to_string(&out).expect("still there"), "old text");
+    } else {
+        assert_eq!(output.code, Some(0), "{}", output.stderr);
+        let text = fs::read_to_string(&out).expect("written");
+        assert!(text.starts_with("# First strength block"), "{text}");
+    }
     assert_eq!(entries(&ro), ["plan.md"]);
     set_mode(&ro, 0o755);
 }
 
 #[test]
 fn build_into_a_directory_gives_exit_2_and_leaves_it_alone() {
-    let dir = Scratch::new();
-    let plan = dir.file("plan.stride", GOOD);
+    let dir = scratch();
+    let plan = dir.write("plan.stride", GOOD);
     let out = dir.path("out.md");
     fs::create_dir(&out).expect("a directory");
-    let output = stride(&["build", "-o"], &[&out, &plan]);
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
-    assert_eq!(error_lines(&output).len(), 1, "{}", stderr(&output));
+    let output = dir.again().args(["build", "-o"]).args([&out, &plan]).run();
+    assert_eq!(output.code, Some(2), "{}", output.stderr);
+    assert_eq!(output.error_lines().len(), 1, "{}", output.stderr);
     assert!(out.is_dir());
-    assert_eq!(dir.entries(), ["out.md", "plan.stride"]);
+    assert_eq!(dir.entries("."), ["out.md", "plan.stride"]);
 }
 
 // ---------------------------------------------------------------------------
@@ -350,13 +310,13 @@ fn build_into_a_directory_gives_exit_2_and_leaves_it_alone() {
 
 #[test]
 fn fmt_leaves_a_formatted_file_untouched() {
-    let dir = Scratch::new();
+    let dir = scratch();
     let formatted = stride::fmt::format(GOOD).expect("the example formats");
-    let path = dir.file("plan.stride", &formatted);
+    let path = dir.write("plan.stride", &formatted);
     let before = fs::metadata(&path).expect("exists");
     std::thread::sleep(std::time::Duration::from_millis(20));
-    let output = stride(&["fmt"], &[&path]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = dir.again().args(["fmt"]).args([&path]).run();
+    assert_eq!(output.code, Some(0), "{}", output.stderr);
     let after = fs::metadata(&path).expect("exists");
     assert_eq!(
         before.modified().expect("mtime"),
@@ -372,43 +332,47 @@ fn fmt_leaves_a_formatted_file_untouched() {
 
 #[test]
 fn fmt_rewrites_a_changed_file_keeping_its_permissions() {
-    let dir = Scratch::new();
+    let dir = scratch();
     let messy = GOOD.replace("  ", "   ");
-    let path = dir.file("plan.stride", &messy);
+    let path = dir.write("plan.stride", &messy);
     #[cfg(unix)]
     set_mode(&path, 0o600);
-    let output = stride(&["fmt"], &[&path]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = dir.again().args(["fmt"]).args([&path]).run();
+    assert_eq!(output.code, Some(0), "{}", output.stderr);
     let text = fs::read_to_string(&path).expect("readable");
     assert_eq!(Ok(text.clone()), stride::fmt::format(&messy));
     assert_ne!(text, messy);
     #[cfg(unix)]
     assert_eq!(mode(&path), 0o600);
-    assert_eq!(dir.entries(), ["plan.stride"]);
+    assert_eq!(dir.entries("."), ["plan.stride"]);
 }
 
 #[test]
 fn fmt_leaves_a_file_with_syntax_errors_byte_for_byte() {
-    let dir = Scratch::new();
+    let dir = scratch();
     let broken = format!("{GOOD}\nblock \"Oops\" weeks 9-10 {{\n  session \"X\" mon {{\n");
-    let path = dir.file("broken.stride", &broken);
-    let output = stride(&["fmt"], &[&path]);
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let path = dir.write("broken.stride", &broken);
+    let output = dir.again().args(["fmt"]).args([&path]).run();
+    assert_eq!(output.code, Some(1), "{}", output.stderr);
     assert_eq!(fs::read_to_string(&path).expect("readable"), broken);
-    assert_eq!(dir.entries(), ["broken.stride"]);
+    assert_eq!(dir.entries("."), ["broken.stride"]);
 }
 
 #[test]
 fn fmt_with_a_bad_path_gives_exit_2_and_formats_the_other_files() {
-    let dir = Scratch::new();
-    let latin1 = dir.file("latin1.stride", b"plan \"Caf\xe9\"\n");
+    let dir = scratch();
+    let latin1 = dir.write("latin1.stride", b"plan \"Caf\xe9\"\n");
     let missing = dir.path("missing.stride");
     let messy = GOOD.replace("  ", "   ");
-    let path = dir.file("plan.stride", &messy);
-    let output = stride(&["fmt"], &[&latin1, &missing, &path]);
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let path = dir.write("plan.stride", &messy);
+    let output = dir
+        .again()
+        .args(["fmt"])
+        .args([&latin1, &missing, &path])
+        .run();
+    assert_eq!(output.code, Some(2), "{}", output.stderr);
     assert_eq!(
-        error_lines(&output),
+        output.error_lines(),
         [
             format!(
                 "error: {}: not valid UTF-8 (invalid byte 0xE9 at offset 9, line 1)",
@@ -432,13 +396,13 @@ fn fmt_with_a_bad_path_gives_exit_2_and_formats_the_other_files() {
 /// Runs `args` on `text` with stderr a pipe whose reader is gone by the
 /// time stride writes, as in `stride check plan 2>&1 | head -1`.
 fn with_stderr_closed(args: &[&str], text: &str) -> Option<i32> {
-    let dir = Scratch::new();
-    let plan = dir.file("plan.stride", text);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stride"))
+    let dir = scratch();
+    let plan = dir.write("plan.stride", text);
+    let mut child = dir
+        .again()
         .args(args)
         .arg(&plan)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
+        .command()
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -475,10 +439,9 @@ fn check_build_and_show_survive_a_closed_stderr() {
 /// stdout read to the end.
 fn with_stdout_closed(args: &[&str]) -> (Option<i32>, Option<i32>) {
     let run = |closed: bool| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_stride"))
+        let mut child = Test::new()
             .args(args)
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
+            .command()
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -623,35 +586,25 @@ fn the_examples_and_fixtures_go_through_every_stage() {
 
 /// `args` on the half-marathon plan with `TZDIR` naming a directory whose
 /// copy of the plan's zone is garbage: stride reads only its own copy.
-fn with_bad_tzdir(args: &[&str]) -> (Output, Output) {
-    let dir = Scratch::new();
+fn with_bad_tzdir(args: &[&str]) -> (Run, Run) {
+    let dir = scratch();
     fs::create_dir_all(dir.path("zoneinfo/Europe")).expect("a directory");
-    dir.file("zoneinfo/Europe/London", "not a time zone");
-    dir.file("zoneinfo/UTC", "not a time zone either");
+    dir.write("zoneinfo/Europe/London", "not a time zone");
+    dir.write("zoneinfo/UTC", "not a time zone either");
     let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/half-marathon.stride");
-    let run = |tzdir: Option<&Path>| {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_stride"));
-        command
-            .args(args)
-            .arg(&plan)
-            .env("NO_COLOR", "1")
-            .env("SOURCE_DATE_EPOCH", "1798761600")
-            .env_remove("TZDIR")
-            .stdin(Stdio::null());
-        if let Some(tzdir) = tzdir {
-            command.env("TZDIR", tzdir);
-        }
-        command.output().expect("stride runs")
-    };
-    (run(None), run(Some(&dir.path("zoneinfo"))))
+    let run = |test: Test| test.args(args).arg(&plan).run();
+    (
+        run(dir.again().env_remove("TZDIR")),
+        run(dir.again().env("TZDIR", dir.path("zoneinfo"))),
+    )
 }
 
 #[test]
 fn the_machines_time_zone_files_change_nothing_in_the_expansion() {
     let (plain, odd) = with_bad_tzdir(&["show"]);
-    assert_eq!(plain.status.code(), Some(0), "{}", stderr(&plain));
-    assert_eq!(odd.status.code(), Some(0), "{}", stderr(&odd));
-    assert_eq!(plain.stdout, odd.stdout);
+    assert_eq!(plain.code, Some(0), "{}", plain.stderr);
+    assert_eq!(odd.code, Some(0), "{}", odd.stderr);
+    assert_eq!(plain.bytes, odd.bytes);
 }
 
 #[test]
@@ -662,8 +615,8 @@ fn the_machines_time_zone_files_change_nothing_in_any_output() {
         &["check"],
     ] {
         let (plain, odd) = with_bad_tzdir(args);
-        assert_eq!(plain.status.code(), odd.status.code(), "{args:?}");
-        assert_eq!(plain.stdout, odd.stdout, "{args:?}");
-        assert_eq!(stderr(&plain), stderr(&odd), "{args:?}");
+        assert_eq!(plain.code, odd.code, "{args:?}");
+        assert_eq!(plain.bytes, odd.bytes, "{args:?}");
+        assert_eq!(plain.stderr, odd.stderr, "{args:?}");
     }
 }

@@ -2,8 +2,12 @@
 //! `@microsoft/sarif-multitool validate` (schema and SARIF rules), pinned in
 //! `.ci/sarif/`. Runs only with `STRIDE_EXTERNAL=1` after `.ci/sarif/install`.
 
+mod harness;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use harness::Test;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -20,8 +24,21 @@ fn validator() -> Option<PathBuf> {
     Some(tool)
 }
 
-/// Validates `log`; returns the validator's findings at level error.
+/// Validates `log` with the SARIF rules and then with GitHub's (`--rule-kind
+/// Gh`: what code scanning requires); returns the findings at level error.
 fn validate(tool: &Path, dir: &Path, name: &str, log: &str) -> Vec<String> {
+    let mut errors = validate_as(tool, dir, name, log, None);
+    errors.extend(validate_as(tool, dir, name, log, Some("Gh")));
+    errors
+}
+
+fn validate_as(
+    tool: &Path,
+    dir: &Path,
+    name: &str,
+    log: &str,
+    rule_kind: Option<&str>,
+) -> Vec<String> {
     let input = dir.join(format!("{name}.sarif"));
     let output = dir.join(format!("{name}.validation.sarif"));
     std::fs::write(&input, log).expect("the log is written");
@@ -31,6 +48,12 @@ fn validate(tool: &Path, dir: &Path, name: &str, log: &str) -> Vec<String> {
         .arg("--output")
         .arg(&output)
         .args(["--log", "ForceOverwrite"])
+        .args(
+            rule_kind
+                .map(|kind| ["--rule-kind", kind])
+                .into_iter()
+                .flatten(),
+        )
         .output()
         .expect("the validator runs");
     assert!(
@@ -51,14 +74,12 @@ fn validate(tool: &Path, dir: &Path, name: &str, log: &str) -> Vec<String> {
         .collect()
 }
 
-fn sarif(args: &[&str], cwd: &Path) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_stride"))
-        .args(["check", "--format", "sarif"])
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("stride runs");
-    String::from_utf8(out.stdout).expect("UTF-8")
+/// The SARIF log of `stride check` on `paths`.
+fn sarif(test: Test, paths: &[&str]) -> String {
+    test.args(["check", "--format", "sarif"])
+        .args(paths)
+        .run()
+        .stdout
 }
 
 #[test]
@@ -66,33 +87,81 @@ fn sarif_output_is_valid() {
     let Some(tool) = validator() else {
         return;
     };
-    let dir = tempfile::tempdir().expect("a temporary directory");
     // Unicode, spaces and many results in one run.
-    std::fs::write(
-        dir.path().join("plan café 1.stride"),
-        "plan \"Café\"\nstart 2027-01-04\nblock \"B\" weeks 1-2 {\n  session \"S\" mon {\n    bak-squat 3x5 @60kg\n  }\n}\n",
-    )
-    .expect("a plan");
-    std::fs::write(
-        dir.path().join("large.stride"),
-        stride::generate::plan(&stride::generate::Shape::large()),
-    )
-    .expect("a plan");
+    let dir = Test::new()
+        .file(
+            "plan café 1.stride",
+            "plan \"Café\"\nstart 2027-01-04\nblock \"B\" weeks 1-2 {\n  session \"S\" mon {\n    bak-squat 3x5 @60kg\n  }\n}\n",
+        )
+        .file(
+            "large.stride",
+            stride::generate::plan(&stride::generate::Shape::large()),
+        );
     let logs = [
         (
             "examples",
-            sarif(&["examples", "tests/fixtures/errors"], root()),
+            sarif(
+                Test::new().in_repo(),
+                &["examples", "tests/fixtures/errors"],
+            ),
         ),
-        ("generated", sarif(&["."], dir.path())),
-        ("clean", sarif(&["examples/first-block.stride"], root())),
+        ("generated", sarif(dir.again(), &["."])),
+        (
+            "clean",
+            sarif(Test::new().in_repo(), &["examples/first-block.stride"]),
+        ),
     ];
     for (name, log) in &logs {
-        let errors = validate(&tool, dir.path(), name, log);
+        let errors = validate(&tool, dir.root(), name, log);
         assert!(errors.is_empty(), "{name}: {errors:#?}");
     }
     // The validator is live: a property the schema lacks is an error.
     let mut broken: serde_json::Value = serde_json::from_str(&logs[0].1).expect("JSON");
     broken["runs"][0]["unknownProperty"] = serde_json::json!(1);
     let broken = serde_json::to_string_pretty(&broken).expect("JSON");
-    assert!(!validate(&tool, dir.path(), "broken", &broken).is_empty());
+    assert!(!validate(&tool, dir.root(), "broken", &broken).is_empty());
+    // So are GitHub's rules: a rule without a fullDescription is GH2012.
+    let mut bare: serde_json::Value = serde_json::from_str(&logs[0].1).expect("JSON");
+    let rule = &mut bare["runs"][0]["tool"]["driver"]["rules"][0];
+    rule.as_object_mut()
+        .expect("a rule")
+        .remove("fullDescription");
+    let bare = serde_json::to_string_pretty(&bare).expect("JSON");
+    let errors = validate_as(&tool, dir.root(), "bare", &bare, Some("Gh"));
+    assert!(errors.iter().any(|e| e.contains("GH2012")), "{errors:#?}");
+}
+
+/// What GitHub asks of every result beyond the schema: a fingerprint, and
+/// rule descriptions it accepts.
+#[test]
+fn sarif_carries_what_github_needs() {
+    let log: serde_json::Value = serde_json::from_str(&sarif(
+        Test::new().in_repo(),
+        &["examples", "tests/fixtures/errors"],
+    ))
+    .expect("JSON");
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    for rule in rules {
+        for field in ["shortDescription", "fullDescription"] {
+            let text = rule[field]["text"].as_str().unwrap_or_default();
+            assert!(
+                !text.is_empty() && text.len() <= 1024,
+                "{}: {field} has {} bytes",
+                rule["id"],
+                text.len()
+            );
+        }
+        assert!(
+            rule["helpUri"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("https://"))
+        );
+    }
+    let results = run["results"].as_array().expect("results");
+    assert!(results.len() > 10);
+    for result in results {
+        let fingerprint = result["partialFingerprints"]["stride/v1"].as_str();
+        assert!(fingerprint.is_some_and(|f| f.len() == 32), "{result}");
+    }
 }

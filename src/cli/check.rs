@@ -186,9 +186,13 @@ pub fn run(args: CheckArgs) -> u8 {
     if summary.files > 0 {
         stderr.line(&summary.to_string());
     }
-    let failed = summary.errors > 0
-        || (args.deny_warnings() && summary.warnings > 0)
-        || args.max_warnings.is_some_and(|max| summary.warnings > max);
+    let too_many = too_many_warnings(&args, summary.warnings);
+    if let Some(reason) = &too_many
+        && !args.exit_zero
+    {
+        stderr.line(&format!("error: {reason}"));
+    }
+    let failed = summary.errors > 0 || too_many.is_some();
     if problems > 0 {
         super::USAGE
     } else if failed && !args.exit_zero {
@@ -196,6 +200,25 @@ pub fn run(args: CheckArgs) -> u8 {
     } else {
         super::SUCCESS
     }
+}
+
+/// Why the warnings alone fail the run, if they do: `--deny warnings`
+/// with any warning, or more than `--max-warnings N`.
+fn too_many_warnings(args: &CheckArgs, warnings: usize) -> Option<String> {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if args.deny_warnings() && warnings > 0 {
+        return Some(format!(
+            "{warnings} warning{} and --deny warnings is set",
+            plural(warnings)
+        ));
+    }
+    let max = args.max_warnings?;
+    (warnings > max).then(|| {
+        format!(
+            "{warnings} warning{}, more than --max-warnings {max} allows",
+            plural(warnings)
+        )
+    })
 }
 
 /// The output format: `--format`, else `$STRIDE_FORMAT`, else human.

@@ -6,6 +6,7 @@ use clap::Args;
 
 use super::input;
 use crate::ast::Weekday;
+use crate::emit::grid;
 use crate::plan::{Plan, SessionOccurrence, Week, WeekKind, format_duration};
 
 #[derive(Debug, Args)]
@@ -15,6 +16,10 @@ pub struct ShowArgs {
     /// Show only this week (or a range such as 5-8).
     #[arg(long, value_name = "N[-M]")]
     pub week: Option<String>,
+    /// Show the weeks as a grid: weeks down, weekdays across, each day's
+    /// runs, sessions and races.
+    #[arg(long)]
+    pub grid: bool,
 }
 
 pub fn run(args: ShowArgs) -> u8 {
@@ -32,18 +37,19 @@ pub fn run(args: ShowArgs) -> u8 {
     let Some(plan) = compiled.plan.as_ref() else {
         return super::FAILURE;
     };
-    if let Some((first, last)) = range {
-        let weeks = plan.weeks.len() as u32;
-        if first > weeks {
-            errln!(
-                "error: {}: week {first} is outside the plan, which has {weeks} weeks",
-                source.name
-            );
-            return super::USAGE;
-        }
-        out!("{}", render(plan, first, last.min(weeks)));
+    let weeks = plan.weeks.len() as u32;
+    let (first, last) = range.unwrap_or((1, weeks));
+    if range.is_some() && first > weeks {
+        errln!(
+            "error: {}: week {first} is outside the plan, which has {weeks} weeks",
+            source.name
+        );
+        return super::USAGE;
+    }
+    if args.grid {
+        out!("{}", render_grid(plan, first, last.min(weeks)));
     } else {
-        out!("{}", render(plan, 1, plan.weeks.len() as u32));
+        out!("{}", render(plan, first, last.min(weeks)));
     }
     super::SUCCESS
 }
@@ -62,6 +68,24 @@ fn parse_weeks(text: &str) -> Result<(u32, u32), String> {
         return Err(bad());
     }
     Ok((first, last))
+}
+
+/// The weeks `first..=last` of `plan` as a grid.
+pub fn render_grid(plan: &Plan, first: u32, last: u32) -> String {
+    let grid = grid::grid(
+        plan,
+        plan.weeks
+            .iter()
+            .filter(|w| (first..=last).contains(&w.number)),
+    );
+    format!(
+        "{} · {} weeks from {} · {}\n\n{}",
+        plan.name,
+        plan.weeks.len(),
+        plan.start,
+        plan.timezone,
+        grid::text(&grid)
+    )
 }
 
 /// The weeks `first..=last` of `plan` as text.

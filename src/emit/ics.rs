@@ -366,23 +366,11 @@ fn is_utc(name: &str) -> bool {
     matches!(name, "UTC" | "Etc/UTC") || crate::lower::time_zone(name).is_none()
 }
 
-/// A UID from an identity: a version-8 (custom) UUID of a 128-bit FNV-1a hash
-/// of the length-prefixed parts, so that no two identities can collide by
-/// concatenation and nothing about the content enters it.
+/// A UID from an identity: a version-8 (custom) UUID of the
+/// [`stable_hash`](crate::stable_hash) of its parts; nothing about the
+/// content enters it.
 fn uid(parts: &[&str]) -> String {
-    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
-    let mut hash = OFFSET;
-    for part in parts {
-        for byte in (part.len() as u64)
-            .to_le_bytes()
-            .iter()
-            .chain(part.as_bytes())
-        {
-            hash ^= u128::from(*byte);
-            hash = hash.wrapping_mul(PRIME);
-        }
-    }
+    let mut hash = crate::stable_hash::hash128(parts);
     // Version 8 and the RFC 9562 variant.
     hash = (hash & !(0xf << 76)) | (0x8 << 76);
     hash = (hash & !(0x3 << 62)) | (0x2 << 62);

@@ -7,14 +7,19 @@
 //! them, so the same inputs always give byte-identical output.
 //!
 //! A new backend is a file here, a [`Format`] variant with its names, and
-//! an arm of [`emit`] making its options from the [`Request`].
+//! an arm of [`emit`] making its options from the [`Request`]; its golden
+//! files are a test in `tests/emit_golden.rs`. Nothing else names the
+//! formats: `stride build --to`, its help, the determinism and robustness
+//! tests and the fuzz target all go through [`Format::ALL`].
 
+pub mod fit;
 pub mod ics;
 pub mod json;
-pub mod markdown;
-pub mod vtimezone;
+mod markdown;
+mod vtimezone;
 
 mod describe;
+pub(crate) mod grid;
 mod ical_text;
 mod mermaid;
 mod table;

@@ -69,6 +69,7 @@ fn define(
         unilateral: false,
         compound: false,
         contacts: None,
+        fit: None,
         stress: None,
     });
     let mut seen: BTreeMap<&'static str, Span> = BTreeMap::new();

@@ -41,7 +41,7 @@ use crate::diagnostic::Diagnostic;
 use crate::plan::Plan;
 use crate::span::Span;
 
-pub use calendar::{time_zone, time_zones};
+pub use calendar::time_zone;
 
 /// The expansion and every semantic problem found on the way.
 #[derive(Debug, Clone, Default)]

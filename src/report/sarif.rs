@@ -29,6 +29,33 @@ use crate::span::LineIndex;
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
+/// GitHub code scanning rejects a rule whose `fullDescription` is longer.
+const FULL_DESCRIPTION_MAX: usize = 1024;
+
+/// The `fullDescription` of a compiler error code without documentation
+/// in `src/error_code.rs` (every code has it; this keeps the log valid
+/// for GitHub should one be added without).
+const UNDOCUMENTED: &str = "A compiler error: the plan cannot be compiled until it is \
+fixed. The message names the problem and the help shows a fix.";
+
+/// `text` if it fits in `max` bytes, else its longest run of whole
+/// sentences that does (at least its first `max` bytes, cut at a character
+/// boundary, when the first sentence is already too long).
+fn clip(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    match head.rfind(". ") {
+        Some(stop) => &head[..=stop],
+        None => head,
+    }
+}
+
 /// The SARIF log of `files`, pretty-printed, with a trailing newline.
 /// `stride check` streams it instead ([`write`]).
 pub fn render(files: &[CheckedFile]) -> String {
@@ -54,7 +81,7 @@ pub fn write(files: &[CheckedFile], mut out: impl io::Write) -> io::Result<()> {
             default_configuration: Configuration {
                 level: sarif_level(doc.level),
             },
-            full_description: Some(Message::new(doc.rationale.trim())),
+            full_description: Message::new(clip(doc.rationale.trim(), FULL_DESCRIPTION_MAX)),
             help: Message {
                 text: Joined([doc.summary.trim(), "\n\n", doc.rationale.trim()]),
             },
@@ -71,7 +98,10 @@ pub fn write(files: &[CheckedFile], mut out: impl io::Write) -> io::Result<()> {
         let documented = ErrorCode::from_code(code);
         rules.push(Rule {
             default_configuration: Configuration { level: "error" },
-            full_description: documented.map(|c| Message::new(c.description())),
+            full_description: match documented {
+                Some(c) => Message::new(clip(c.description(), FULL_DESCRIPTION_MAX)),
+                None => Message::new(UNDOCUMENTED),
+            },
             help: Message::new(
                 "The plan cannot be compiled until this is fixed; the message says how.",
             ),
@@ -168,9 +198,9 @@ struct Driver<'a> {
 #[serde(rename_all = "camelCase")]
 struct Rule<'a> {
     default_configuration: Configuration,
-    /// The rationale, or what a compiler error means.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    full_description: Option<Message<'a>>,
+    /// The rationale, or what a compiler error means, at most
+    /// [`FULL_DESCRIPTION_MAX`] bytes.
+    full_description: Message<'a>,
     help: Message<'a>,
     help_uri: String,
     id: &'a str,
@@ -251,9 +281,15 @@ impl Serialize for Results<'_> {
         for file in self.files {
             let lines = LineIndex::new(&file.text);
             let uri = uri(&file.name);
+            let mut fingerprints = Fingerprints::default();
             for d in &file.diagnostics {
                 let region = lines.locate(&file.text, d).map(Region::from);
-                seq.serialize_element(&SarifResult::new(d, &uri, region, self.index))?;
+                let fingerprint = fingerprints.next(d, &file.text);
+                let mut result = SarifResult::new(d, &uri, region, self.index);
+                result.partial_fingerprints = PartialFingerprints {
+                    stride: fingerprint,
+                };
+                seq.serialize_element(&result)?;
             }
         }
         seq.end()
@@ -267,6 +303,7 @@ struct SarifResult<'a> {
     level: &'static str,
     locations: [LocationEntry<'a>; 1],
     message: Message<'a>,
+    partial_fingerprints: PartialFingerprints,
     #[serde(skip_serializing_if = "Option::is_none")]
     properties: Option<Weeks<'a>>,
     rule_id: &'a str,
@@ -298,10 +335,48 @@ impl<'a> SarifResult<'a> {
                 },
             }],
             message: Message { text },
+            partial_fingerprints: PartialFingerprints::default(),
             properties: (!d.weeks.is_empty()).then_some(Weeks { weeks: &d.weeks }),
             rule_id: &d.code,
             rule_index: index.get(&*d.code).copied(),
         }
+    }
+}
+
+/// A result's `partialFingerprints`: how code scanning (and the REST
+/// upload, which requires them) knows a finding it has seen before.
+#[derive(Serialize, Default)]
+struct PartialFingerprints {
+    #[serde(rename = "stride/v1")]
+    stride: String,
+}
+
+/// Fingerprints stable across unrelated edits: the rule, the first line of
+/// the text the finding points at (whitespace collapsed) and how many
+/// findings of that rule on that same text came before it in the file.
+/// Line and column numbers, the message (which names dates and weeks) and
+/// the file name stay out, so adding a block above a finding, or renaming
+/// the file, keeps its fingerprint.
+#[derive(Default)]
+struct Fingerprints {
+    seen: BTreeMap<(String, String), u32>,
+}
+
+impl Fingerprints {
+    fn next(&mut self, d: &Diagnostic, text: &str) -> String {
+        let snippet = d
+            .primary_span()
+            .and_then(|s| text.get(s.start..s.end))
+            .and_then(|s| s.lines().map(str::trim).find(|l| !l.is_empty()))
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default();
+        let count = self
+            .seen
+            .entry((d.code.to_string(), snippet.clone()))
+            .or_insert(0);
+        *count += 1;
+        let nth = count.to_string();
+        crate::stable_hash::hex(&["sarif", &d.code, &snippet, &nth])
     }
 }
 
@@ -425,11 +500,60 @@ mod tests {
             .unwrap();
         let compiler = &rules[results[0]["ruleIndex"].as_u64().unwrap() as usize];
         assert_eq!(compiler["id"], "E-TEST");
-        assert!(compiler.get("fullDescription").is_none());
+        assert_eq!(compiler["fullDescription"]["text"], UNDOCUMENTED);
         assert_eq!(
             rules[results[1]["ruleIndex"].as_u64().unwrap() as usize]["id"],
             **rule
         );
+    }
+
+    #[test]
+    fn long_descriptions_end_at_a_sentence() {
+        assert_eq!(clip("One. Two. Three.", 100), "One. Two. Three.");
+        assert_eq!(clip("One. Two. Three.", 12), "One. Two.");
+        assert_eq!(clip("Étoile", 2), "É");
+        for doc in Registry::builtin().rules() {
+            let full = clip(doc.rationale.trim(), FULL_DESCRIPTION_MAX);
+            assert!(full.len() <= FULL_DESCRIPTION_MAX && !full.is_empty());
+        }
+    }
+
+    /// A fingerprint survives edits elsewhere in the file (a line added
+    /// above moves every line number) and tells repeated findings apart.
+    #[test]
+    fn fingerprints_survive_unrelated_edits() {
+        let fingerprints = |text: &str| -> Vec<String> {
+            let at = |needle: &str| {
+                let start = text.find(needle).unwrap();
+                Span::new(start, start + needle.len())
+            };
+            let file = CheckedFile {
+                name: "a.stride".to_string(),
+                text: text.to_string(),
+                diagnostics: vec![
+                    Diagnostic::warning("rule.x", "week 1").with_label(at("squat"), "here"),
+                    Diagnostic::warning("rule.x", "week 1b").with_label(at("squat 3x5"), "here"),
+                    Diagnostic::warning("rule.x", "week 2").with_label(at("lunge 3x8"), "here"),
+                ],
+            };
+            let value: serde_json::Value = serde_json::from_str(&render(&[file])).unwrap();
+            value["runs"][0]["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    r["partialFingerprints"]["stride/v1"]
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect()
+        };
+        let before = fingerprints("a\n  squat 3x5\n  lunge 3x8\n");
+        let after = fingerprints("# a new note\na\n\n      squat 3x5\n  lunge 3x8\n");
+        assert_eq!(before, after);
+        assert_ne!(before[0], before[1]);
+        assert_eq!(before[0].len(), 32);
     }
 
     #[test]

@@ -25,14 +25,12 @@ pub use duration::estimate;
 use exercise::classify;
 pub use exercise::{ExerciseFacts, is_resistance, limb_muscles};
 use numbering::{Layout, Numbering};
-pub use session::{Line, Run, RunDescription, Session, describe_run, is_key_run};
+pub use session::{Line, Run, Session, describe_run, is_key_run};
 pub use sets::{
-    HEAVY_PERCENT, HEAVY_REPS, SetFacts, can_be_heavy, chart_percent, epley_percent,
-    has_external_load, is_heavy, is_to_failure, percent_1rm, reps_high, reps_low, reps_text,
-    top_load_text,
+    HEAVY_PERCENT, HEAVY_REPS, SetFacts, chart_percent, is_heavy, percent_1rm, reps_high, reps_low,
 };
+pub use stress::Reason;
 use stress::Tally;
-pub use stress::{Reason, Taxing};
 pub use time::{DAY, DAY_AND_DATE, HOUR, Interval, add_days, day_and_date, days_between};
 use time::{bundled_zones, unix};
 pub use week::WeekFacts;

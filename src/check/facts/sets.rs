@@ -113,7 +113,7 @@ impl SetFacts {
     }
 
     /// It has sets, every one to failure ([`is_to_failure`]).
-    pub fn to_failure(&self) -> bool {
+    pub fn to_failure(self) -> bool {
         self.flags & Self::TO_FAILURE != 0
     }
 
@@ -139,17 +139,6 @@ pub fn reps_high(reps: &Reps) -> Option<u32> {
         Reps::Exactly { reps } | Reps::AtLeast { reps } => Some(reps),
         Reps::Range { high, .. } => Some(high),
         Reps::Timed { .. } | Reps::Distance { .. } => None,
-    }
-}
-
-/// `5`, `8-12`, `5+`, `30s`, `30m`.
-pub fn reps_text(reps: &Reps) -> String {
-    match *reps {
-        Reps::Exactly { reps } => reps.to_string(),
-        Reps::Range { low, high } => format!("{low}-{high}"),
-        Reps::AtLeast { reps } => format!("{reps}+"),
-        Reps::Timed { seconds } => format!("{seconds}s"),
-        Reps::Distance { meters } => format!("{meters}m"),
     }
 }
 
@@ -230,35 +219,6 @@ pub fn is_heavy(g: &SetGroup, stress: Stress, threshold: f64) -> bool {
     stress == Stress::Main
         && has_external_load(g)
         && reps_high(&g.reps).is_some_and(|r| r <= HEAVY_REPS)
-}
-
-/// The heaviest a prescription gets, as text for messages: `85% 1RM`,
-/// `82.5kg`.
-pub fn top_load_text(p: &Prescription) -> Option<String> {
-    let mut best: Option<(f64, String)> = None;
-    for g in &p.sets {
-        let candidate = match &g.load {
-            Some(LoadValue::Mass {
-                value,
-                unit,
-                percent_1rm,
-            }) => match percent_1rm {
-                Some(pc) => (
-                    pc * 100.0,
-                    format!("{}% 1RM", crate::plan::format_number(pc * 100.0)),
-                ),
-                None => (
-                    0.0,
-                    format!("{}{}", crate::plan::format_number(*value), unit.symbol()),
-                ),
-            },
-            _ => continue,
-        };
-        if best.as_ref().is_none_or(|(b, _)| candidate.0 > *b) {
-            best = Some(candidate);
-        }
-    }
-    best.map(|(_, text)| text)
 }
 
 #[cfg(test)]

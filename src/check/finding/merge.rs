@@ -204,16 +204,8 @@ impl Findings {
         }
     }
 
-    /// How many distinct findings (merged over when they happen) there are.
-    pub fn len(&self) -> usize {
-        self.groups.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.groups.is_empty()
-    }
-
     /// The lines the findings point at, one per distinct finding.
+    #[cfg(test)]
     pub fn spans(&self) -> impl Iterator<Item = Span> + '_ {
         self.groups.iter().map(|g| g.span)
     }

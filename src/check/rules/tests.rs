@@ -40,3 +40,28 @@ fn every_parameter_a_rule_reads_is_documented() {
         }
     }
 }
+
+/// `cargo fmt` does not see the rule files, which `build.rs` declares as
+/// modules: run rustfmt over them here, so that an unformatted rule fails.
+#[test]
+fn rule_files_are_formatted() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/check/rules");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .collect();
+    files.sort();
+    let rustfmt = std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
+    let out = std::process::Command::new(&rustfmt)
+        .args(["--check", "--edition", "2024"])
+        .args(&files)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", rustfmt.to_string_lossy()));
+    assert!(
+        out.status.success(),
+        "run `rustfmt --edition 2024 src/check/rules/*.rs`:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
