@@ -119,6 +119,11 @@ fn define(
                 contacts_span = Some(prop.span);
                 entry.contacts = Some(count.value);
             }
+            ExercisePropKind::Fit { category, name } => {
+                if let Some(fit) = super::fit_mapping::mapping(category, name.as_ref(), diags) {
+                    entry.fit = Some(fit);
+                }
+            }
         }
     }
     if is_new && !(gave_muscles && gave_pattern) {
@@ -169,6 +174,7 @@ fn prop_keyword(kind: &ExercisePropKind) -> &'static str {
         ExercisePropKind::Unilateral(_) => "unilateral",
         ExercisePropKind::Compound(_) => "compound",
         ExercisePropKind::Contacts(_) => "contacts",
+        ExercisePropKind::Fit { .. } => "fit",
     }
 }
 

@@ -23,6 +23,7 @@
 mod athlete;
 mod calendar;
 mod exercises;
+mod fit_mapping;
 mod header;
 pub mod limits;
 mod prescription;
