@@ -22,7 +22,6 @@ pub mod cli;
 pub mod diagnostic;
 pub mod emit;
 mod error_code;
-mod fastmap;
 pub(crate) mod fit_exercise;
 pub mod fmt;
 #[cfg(any(test, feature = "generate"))]
