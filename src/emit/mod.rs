@@ -13,6 +13,7 @@
 //! tests and the fuzz target all go through [`Format::ALL`].
 
 pub mod fit;
+pub mod ical_read;
 pub mod ics;
 pub mod json;
 mod markdown;
@@ -22,6 +23,7 @@ mod describe;
 pub(crate) mod grid;
 mod ical_text;
 mod mermaid;
+mod previous;
 mod table;
 mod volume;
 
@@ -92,7 +94,7 @@ pub struct Request<'a> {
     /// The checker's findings, for the formats that list them.
     pub findings: &'a [Finding],
     /// How to write iCalendar.
-    pub icalendar: ics::Options,
+    pub icalendar: ics::Options<'a>,
 }
 
 /// The weeks of `plan` that `weeks` selects (all of them without it).
