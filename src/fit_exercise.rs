@@ -41,6 +41,49 @@ pub(crate) fn names(category: &str) -> Option<&'static [(u16, &'static str)]> {
         .map(|(_, _, names)| *names)
 }
 
+/// How the catalogue's exercises map to FIT, as the Markdown
+/// `stride rules --fit` prints and `docs/fit.md` holds: the counts, then
+/// every exercise that has only the closest FIT exercise or only a
+/// category.
+pub(crate) fn mapping_report(catalogue: &crate::catalogue::Catalogue) -> String {
+    let (mut exact, mut closest, mut category_only) = (0, Vec::new(), Vec::new());
+    for entry in catalogue.iter() {
+        match &entry.fit {
+            Some(fit) if fit.is_exact() => exact += 1,
+            Some(fit) => match &fit.name {
+                Some(name) => closest.push(format!(
+                    "| `{}` | `{}` | `{name}` |",
+                    entry.id, fit.category
+                )),
+                None => category_only.push(format!("| `{}` | `{}` |", entry.id, fit.category)),
+            },
+            None => category_only.push(format!(
+                "| `{}` | `{}` |",
+                entry.id,
+                category_for_pattern(&entry.pattern)
+            )),
+        }
+    }
+    let mut out = format!(
+        "Of the {} exercises of the catalogue, {exact} have their exact FIT exercise, {} the \
+closest FIT exercise, and {} only a FIT category.\n\n",
+        catalogue.len(),
+        closest.len(),
+        category_only.len()
+    );
+    out.push_str("### Closest FIT exercise\n\n| exercise | FIT category | FIT exercise shown |\n|---|---|---|\n");
+    for row in closest {
+        out.push_str(&row);
+        out.push('\n');
+    }
+    out.push_str("\n### Category only\n\n| exercise | FIT category |\n|---|---|\n");
+    for row in category_only {
+        out.push_str(&row);
+        out.push('\n');
+    }
+    out
+}
+
 /// The FIT category closest to a movement pattern: what a plan's own
 /// exercise without a `fit` statement shows on the watch.
 pub(crate) fn category_for_pattern(pattern: &str) -> &'static str {
@@ -106,6 +149,18 @@ mod tests {
         }
         assert_eq!(category("no_such"), None);
         assert_eq!(exercise("squat", "no_such"), None);
+    }
+
+    /// docs/fit.md lists what `stride rules --fit` prints: a changed
+    /// mapping changes both.
+    #[test]
+    fn the_docs_list_the_approximate_mappings() {
+        let docs = include_str!("../docs/fit.md");
+        let report = mapping_report(crate::catalogue::Catalogue::builtin());
+        assert!(
+            docs.contains(&report),
+            "paste `stride rules --fit` into docs/fit.md:\n{report}"
+        );
     }
 
     #[test]

@@ -19,6 +19,20 @@ use crate::ast::{
 use crate::catalogue::Exercise;
 use crate::span::Span;
 
+/// A range of plan weeks, both ends included: the weeks a block claims,
+/// or the weeks a build writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekRange {
+    pub first: u32,
+    pub last: u32,
+}
+
+impl WeekRange {
+    pub fn contains(self, week: u32) -> bool {
+        self.first <= week && week <= self.last
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub name: String,
@@ -536,7 +550,7 @@ impl LoadValue {
 /// while a plan is lowered.
 #[derive(Default)]
 pub(crate) struct SetsInterner {
-    table: crate::fastmap::FastSet<Interned>,
+    table: rustc_hash::FxHashSet<Interned>,
 }
 
 /// A [`Sets`] in the interner's table, found by its groups.

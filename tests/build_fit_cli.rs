@@ -161,3 +161,30 @@ fn help_names_the_fit_formats() {
     assert!(help.contains("fit-schedule"), "{help}");
     assert!(help.contains("docs/fit.md"), "{help}");
 }
+
+#[test]
+fn rules_fit_lists_the_approximate_mappings() {
+    let out = stride(&["rules", "--fit"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("Of the "), "{text}");
+    assert!(
+        text.contains("| `half-squat` | `squat` | `barbell_quarter_squat` |"),
+        "{text}"
+    );
+    assert!(text.contains("| `nordic-curl` | `leg_curl` |"), "{text}");
+    assert!(
+        !text.contains("`back-squat`"),
+        "exact mappings are not listed: {text}"
+    );
+
+    let out = stride(&["rules", "--fit", "--format", "json"], None);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let squat = rows
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["exercise"] == "back-squat"))
+        .expect("back-squat listed");
+    assert_eq!(squat["category"], "squat");
+    assert_eq!(squat["name"], "barbell_back_squat");
+    assert_eq!(squat["exact"], true);
+}

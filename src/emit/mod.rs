@@ -13,15 +13,17 @@
 //! tests and the fuzz target all go through [`Format::ALL`].
 
 pub mod fit;
+pub mod ical_read;
 pub mod ics;
 pub mod json;
-pub mod markdown;
-pub mod vtimezone;
+mod markdown;
+mod vtimezone;
 
 mod describe;
 pub(crate) mod grid;
 mod ical_text;
 mod mermaid;
+mod previous;
 mod table;
 mod volume;
 
@@ -81,18 +83,7 @@ impl Format {
     }
 }
 
-/// A range of plan weeks, both ends included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WeekRange {
-    pub first: u32,
-    pub last: u32,
-}
-
-impl WeekRange {
-    pub fn contains(self, week: u32) -> bool {
-        self.first <= week && week <= self.last
-    }
-}
+pub use crate::plan::WeekRange;
 
 /// What a build asks for besides the plan, whatever the format: [`emit`]
 /// hands each backend the part it reads, as that backend's own options.
@@ -103,7 +94,7 @@ pub struct Request<'a> {
     /// The checker's findings, for the formats that list them.
     pub findings: &'a [Finding],
     /// How to write iCalendar.
-    pub icalendar: ics::Options,
+    pub icalendar: ics::Options<'a>,
 }
 
 /// The weeks of `plan` that `weeks` selects (all of them without it).

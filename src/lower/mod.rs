@@ -23,6 +23,7 @@
 mod athlete;
 mod calendar;
 mod exercises;
+mod fit_mapping;
 mod groups;
 mod header;
 pub mod limits;
@@ -43,7 +44,8 @@ use crate::diagnostic::Diagnostic;
 use crate::plan::Plan;
 use crate::span::Span;
 
-pub use calendar::{time_zone, time_zones};
+pub(crate) use calendar::MONTHS;
+pub use calendar::time_zone;
 
 /// The expansion and every semantic problem found on the way.
 #[derive(Debug, Clone, Default)]

@@ -296,26 +296,8 @@ fn found_token(src: &str, at: usize, end: usize) -> Span {
 fn unclosed_brace(src: &str, line: Span) -> Option<usize> {
     let text = &src[line.start..line.end];
     let mut stack = Vec::new();
-    let mut in_string = false;
-    let mut in_comment = false;
-    let mut escaped = false;
-    for (i, c) in text.char_indices() {
-        if in_comment {
-            in_comment = c != '\n';
-            continue;
-        }
-        if in_string {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' | '\n' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    for (i, c) in super::code_chars(text) {
         match c {
-            '"' => in_string = true,
-            '#' => in_comment = true,
             '{' => stack.push(line.start + i),
             '}' => {
                 stack.pop();
@@ -536,6 +518,8 @@ fn phrase(rule: Rule) -> Option<&'static str> {
         Rule::kw_unilateral => "`unilateral`",
         Rule::kw_compound => "`compound`",
         Rule::kw_contacts => "`contacts`",
+        Rule::kw_fit => "`fit`",
+        Rule::fit_word => "a FIT exercise word",
         Rule::kw_rules => "`rules`",
         Rule::kw_set => "`set`",
         Rule::kw_profile => "`profile`",

@@ -155,3 +155,38 @@ fn slugs() {
     assert_eq!(slug("  Ünïcode  "), "n-code");
     assert_eq!(slug("!!!"), "session");
 }
+
+/// Time, distance, pounds, bodyweight, ranges, `+` sets and a line with no
+/// rest: everything a step can say.
+#[test]
+fn every_kind_of_line_golden() {
+    let source = r#"plan "p"
+start 2027-01-04
+athlete {
+  level intermediate
+  units lb
+  bodyweight 160lb
+}
+block "A" weeks 1-1 {
+  session "Mixed" mon {
+    plank 3x30s rest 60s
+    farmer-carry 2x20m @50lb rest 90s
+    pull-up 3x5 @bw+10lb rest 2min
+    split-squat 3x8-12/side @RPE8
+    push-up 1x10+ "last set to failure"
+  }
+}
+"#;
+    let compiled = crate::compile(source);
+    let plan = compiled
+        .plan
+        .unwrap_or_else(|| panic!("{:?}", compiled.diagnostics));
+    let session = plan
+        .sessions()
+        .next()
+        .unwrap_or_else(|| panic!("a session"));
+    insta::assert_snapshot!(render(&steps::steps(session, &plan.exercises)));
+    let files = emit(&plan, None, &options()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].name, "w01-mixed.fit");
+}
