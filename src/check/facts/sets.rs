@@ -296,6 +296,8 @@ mod tests {
             reps: Reps::Exactly { reps: 4 },
             per_side: false,
             load: Some(LoadValue::Rpe { rpe: 8.0 }),
+            load_to: None,
+            effort: None,
         };
         assert!((percent_1rm(&g).unwrap_or(0.0) - 83.7).abs() < 1e-9);
     }
