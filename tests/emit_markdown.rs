@@ -5,13 +5,20 @@
 mod emit_support;
 
 use emit_support::{EXAMPLES, ParsedTable, TRICKY_PLAN, example_plan, parse_markdown, plan_of};
+use stride::emit::markdown::Detail;
 use stride::emit::{Format, Request, emit};
 use stride::plan::Plan;
 
 const SESSION_HEADER: [&str; 5] = ["Exercise", "Sets × reps", "Load", "Rest", "Notes"];
 
+/// The document with every week in full (`--detail full`), whose session
+/// tables these tests read.
 fn markdown(plan: &Plan) -> String {
-    emit(plan, Format::Markdown, &Request::default())
+    let request = Request {
+        detail: Detail::Full,
+        ..Request::default()
+    };
+    emit(plan, Format::Markdown, &request)
 }
 
 fn session_tables(tables: &[ParsedTable]) -> Vec<&ParsedTable> {

@@ -8,6 +8,7 @@ use jiff::Timestamp;
 
 use super::sink::Sink;
 use super::{FAILURE, SUCCESS, USAGE, input, output, terminal};
+use crate::emit::markdown::Detail;
 use crate::emit::{self, Format, Request, WeekRange, ics};
 use crate::render;
 
@@ -38,6 +39,11 @@ pub struct BuildArgs {
     /// iCalendar: a reminder this long before every event, e.g. `30min`, `1h`.
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub alarm: Option<u32>,
+
+    /// Markdown: `sessions` writes each session once over its weeks; `full`
+    /// writes every week's sessions in full.
+    #[arg(long, value_enum, value_name = "LEVEL", default_value = "sessions")]
+    pub detail: Detail,
 
     /// Only these plan weeks, e.g. `5-8` or `5`.
     #[arg(long, value_name = "A-B", value_parser = parse_weeks)]
@@ -75,6 +81,20 @@ impl ValueEnum for Format {
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(PossibleValue::new(self.keyword()))
+    }
+}
+
+/// `--detail sessions` or `--detail full`.
+impl ValueEnum for Detail {
+    fn value_variants<'a>() -> &'a [Detail] {
+        &[Detail::Sessions, Detail::Full]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(match self {
+            Detail::Sessions => "sessions",
+            Detail::Full => "full",
+        }))
     }
 }
 
@@ -189,6 +209,7 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
             alarm_s: args.alarm,
             stamp,
         },
+        detail: args.detail,
     };
     let text = emit::emit(plan, format, &request);
     match destination {

@@ -21,6 +21,7 @@ mod describe;
 pub(crate) mod grid;
 mod ical_text;
 mod mermaid;
+mod prescriptions;
 mod table;
 mod volume;
 
@@ -103,6 +104,8 @@ pub struct Request<'a> {
     pub findings: &'a [Finding],
     /// How to write iCalendar.
     pub icalendar: ics::Options,
+    /// How much of the weeks Markdown and HTML spell out.
+    pub detail: markdown::Detail,
 }
 
 /// The weeks of `plan` that `weeks` selects (all of them without it).
@@ -119,6 +122,7 @@ pub fn emit(plan: &Plan, format: Format, request: &Request) -> String {
         Format::Markdown => {
             let options = markdown::Options {
                 findings: request.findings,
+                detail: request.detail,
             };
             markdown::emit(plan, weeks, &options)
         }
