@@ -313,7 +313,8 @@ fn session_summaries(out: &mut String, plan: &Plan, weeks: &[&Week]) {
             continue;
         }
         let lighter = s.lighter.clone().unwrap_or_default();
-        let columns: [(&str, Align, fn(&prescriptions::LineSummary) -> &str); 7] = [
+        type Get = fn(&prescriptions::LineSummary) -> &str;
+        let columns: [(&str, Align, Get); 7] = [
             ("Exercise", Align::Left, |l| &l.exercise),
             ("Sets × reps", Align::Right, |l| &l.sets),
             ("Load", Align::Right, |l| &l.load),

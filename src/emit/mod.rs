@@ -12,6 +12,7 @@
 //! formats: `stride build --to`, its help, the determinism and robustness
 //! tests and the fuzz target all go through [`Format::ALL`].
 
+pub mod html;
 pub mod ics;
 pub mod json;
 pub mod markdown;
@@ -22,6 +23,7 @@ pub(crate) mod grid;
 mod ical_text;
 mod mermaid;
 mod prescriptions;
+mod svg;
 mod table;
 mod volume;
 
@@ -41,10 +43,16 @@ pub enum Format {
     Markdown,
     Icalendar,
     Json,
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Markdown, Format::Icalendar, Format::Json];
+    pub const ALL: [Format; 4] = [
+        Format::Markdown,
+        Format::Icalendar,
+        Format::Json,
+        Format::Html,
+    ];
 
     /// The word `stride build --to` takes.
     pub fn keyword(self) -> &'static str {
@@ -52,6 +60,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Icalendar => "ics",
             Format::Json => "json",
+            Format::Html => "html",
         }
     }
 
@@ -60,6 +69,7 @@ impl Format {
             Format::Markdown => "Markdown",
             Format::Icalendar => "iCalendar",
             Format::Json => "JSON",
+            Format::Html => "HTML",
         }
     }
 
@@ -69,6 +79,7 @@ impl Format {
             Format::Markdown => &["md", "markdown"],
             Format::Icalendar => &["ics", "ical", "icalendar"],
             Format::Json => &["json"],
+            Format::Html => &["html", "htm"],
         }
     }
 
@@ -128,5 +139,12 @@ pub fn emit(plan: &Plan, format: Format, request: &Request) -> String {
         }
         Format::Icalendar => ics::emit(plan, weeks, &request.icalendar),
         Format::Json => json::emit(plan, weeks),
+        Format::Html => {
+            let options = html::Options {
+                findings: request.findings,
+                detail: request.detail,
+            };
+            html::emit(plan, weeks, &options)
+        }
     }
 }
