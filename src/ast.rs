@@ -310,6 +310,11 @@ pub enum ExercisePropKind {
     Unilateral(Spanned<bool>),
     Compound(Spanned<bool>),
     Contacts(Spanned<u32>),
+    /// `fit CATEGORY [NAME]`: the FIT exercise a watch shows.
+    Fit {
+        category: Spanned<String>,
+        name: Option<Spanned<String>>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -124,6 +124,61 @@ pub struct Exercise {
     /// Foot contacts per rep, for plyometrics.
     #[serde(default)]
     pub contacts: Option<u32>,
+    /// How a FIT workout (a watch) names it.
+    #[serde(default)]
+    pub fit: Option<FitMapping>,
+    /// How it taxes the body (`None`: worked out from the pattern, see
+    /// [`Exercise::stress`]). Every built-in entry gives it.
+    #[serde(default)]
+    pub stress: Option<Stress>,
+}
+
+/// How an exercise taxes the body, for the checker's stress model. The
+/// header of `rules/exercises.yaml` says where each class comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stress {
+    /// A multi-joint lift loaded heavily in runners' programmes (squats,
+    /// deadlifts, hip thrusts, split squats, Olympic lifts, presses, rows).
+    Main,
+    /// Multi-joint work usually done lighter (lunges, step-ups, bridges).
+    Accessory,
+    /// Single-joint work (calf raises, leg extensions, curls).
+    Isolation,
+    /// Trunk work.
+    Core,
+    /// Eccentric-biased work that damages muscle when unaccustomed (Nordic
+    /// curls, reverse Nordics, heel drops).
+    Eccentric,
+    /// Low-intensity plyometrics (pogo hops, skipping, jumps in place).
+    PlyoLow,
+    /// Moderate-intensity plyometrics (bounding, box jumps, hops).
+    PlyoModerate,
+    /// High-intensity plyometrics (depth and drop jumps).
+    PlyoHigh,
+}
+
+/// An exercise's FIT `exercise_category` and, where the FIT profile has
+/// it, its `exercise_name` (the snake-case words of the FIT SDK profile;
+/// see [`crate::fit_exercise`]).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FitMapping {
+    pub category: String,
+    /// `None`: FIT has nothing close in the category; the watch shows the
+    /// category and the step's text carries the stride name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The name is the closest FIT has, not this exercise.
+    #[serde(default)]
+    pub approximate: bool,
+}
+
+impl FitMapping {
+    /// The FIT name is this very exercise.
+    pub fn is_exact(&self) -> bool {
+        self.name.is_some() && !self.approximate
+    }
 }
 
 impl Exercise {
@@ -142,6 +197,24 @@ impl Exercise {
 
     pub fn is_plyometric(&self) -> bool {
         self.pattern == "plyometric"
+    }
+
+    /// Its stress class: the one given, or for an entry without one (a
+    /// plan's own exercise) one worked out from its pattern: plyometrics
+    /// are moderate, multi-joint work an accessory, the rest isolation or
+    /// trunk work.
+    pub fn stress(&self) -> Stress {
+        if let Some(stress) = self.stress {
+            return stress;
+        }
+        match self.pattern.as_str() {
+            "plyometric" => Stress::PlyoModerate,
+            "anti-extension" | "anti-rotation" | "anti-lateral-flexion" | "flexion-rotation" => {
+                Stress::Core
+            }
+            _ if self.compound => Stress::Accessory,
+            _ => Stress::Isolation,
+        }
     }
 
     pub fn works(&self, muscle: &str) -> bool {
@@ -319,6 +392,21 @@ fn validate(entry: &Exercise) -> Result<(), CatalogueError> {
     if entry.contacts.is_some() && entry.pattern != "plyometric" {
         return fail("only plyometric exercises count foot contacts".into());
     }
+    let plyo_stress = matches!(
+        entry.stress,
+        Some(Stress::PlyoLow | Stress::PlyoModerate | Stress::PlyoHigh)
+    );
+    if entry.stress.is_some() && plyo_stress != (entry.pattern == "plyometric") {
+        return fail("plyometric exercises, and only they, have a plyo-* stress class".into());
+    }
+    if let Some(fit) = &entry.fit {
+        if let Some(problem) = crate::fit_exercise::problem(&fit.category, fit.name.as_deref()) {
+            return fail(format!("fit: {problem}"));
+        }
+        if fit.approximate && fit.name.is_none() {
+            return fail("fit: `approximate` needs a `name`".into());
+        }
+    }
     Ok(())
 }
 
@@ -353,6 +441,64 @@ mod tests {
             builtin.names().collect::<Vec<_>>(),
             yaml.names().collect::<Vec<_>>()
         );
+    }
+
+    /// A watch can show every exercise of the catalogue: a new entry
+    /// without a `fit:` mapping fails here.
+    #[test]
+    fn every_exercise_has_a_fit_mapping() {
+        let missing: Vec<&str> = Catalogue::builtin()
+            .iter()
+            .filter(|e| e.fit.is_none())
+            .map(|e| e.id.as_str())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "add `fit: {{category: ..., name: ...}}` after `equipment:` in rules/exercises.yaml for: {}",
+            missing.join(", ")
+        );
+    }
+
+    #[test]
+    fn a_wrong_fit_mapping_is_rejected() {
+        let entry = |fit: &str| {
+            format!(
+                "- id: thing\n  name: Thing\n  pattern: squat\n  muscles: [quadriceps]\n  equipment: barbell\n  fit: {fit}\n"
+            )
+        };
+        assert!(
+            Catalogue::from_yaml(&entry("{category: squat, name: barbell_back_squat}")).is_ok()
+        );
+        let error = Catalogue::from_yaml(&entry("{category: squat, name: barbell_back_sqat}"))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            error.contains("did you mean `barbell_back_squat`"),
+            "{error}"
+        );
+        assert!(Catalogue::from_yaml(&entry("{category: sqat}")).is_err());
+        assert!(Catalogue::from_yaml(&entry("{category: squat, approximate: true}")).is_err());
+    }
+
+    /// Every built-in entry says how it taxes the body; the checker's stress
+    /// model never falls back to guessing for them.
+    #[test]
+    fn every_builtin_entry_has_a_stress_class() {
+        let missing: Vec<&str> = Catalogue::builtin()
+            .iter()
+            .filter(|e| e.stress.is_none())
+            .map(|e| e.id.as_str())
+            .collect();
+        assert!(missing.is_empty(), "no `stress:` for {missing:?}");
+        let get = |id: &str| Catalogue::builtin().get(id).map(Exercise::stress);
+        assert_eq!(get("depth-jump"), Some(Stress::PlyoHigh));
+        assert_eq!(get("bounding"), Some(Stress::PlyoModerate));
+        assert_eq!(get("pogo-hop"), Some(Stress::PlyoLow));
+        assert_eq!(get("nordic-curl"), Some(Stress::Eccentric));
+        assert_eq!(get("back-squat"), Some(Stress::Main));
+        assert_eq!(get("step-up"), Some(Stress::Accessory));
+        assert_eq!(get("calf-raise"), Some(Stress::Isolation));
     }
 
     #[test]

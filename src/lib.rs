@@ -21,9 +21,10 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod emit;
-pub mod error_code;
-mod fastmap;
+mod error_code;
+pub(crate) mod fit_exercise;
 pub mod fmt;
+#[cfg(any(test, feature = "generate"))]
 pub mod generate;
 pub mod lower;
 #[cfg(feature = "lsp")]
@@ -34,7 +35,7 @@ pub mod render;
 pub mod report;
 pub mod span;
 mod stable_hash;
-pub mod suggest;
+mod suggest;
 
 pub use analysis::{Analysis, Options, analyze};
 use diagnostic::Diagnostic;

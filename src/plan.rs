@@ -394,7 +394,7 @@ impl LoadValue {
 /// while a plan is lowered.
 #[derive(Default)]
 pub(crate) struct SetsInterner {
-    table: crate::fastmap::FastSet<Interned>,
+    table: rustc_hash::FxHashSet<Interned>,
 }
 
 /// A [`Sets`] in the interner's table, found by its groups.

@@ -105,14 +105,6 @@ impl<'a> IndexedSource<'a> {
         }
     }
 
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
-    pub fn text(&self) -> &'a str {
-        self.text
-    }
-
     /// Where line break `index` ends (the next line starts), or the end of
     /// the text if there are not that many line breaks.
     fn break_end(&self, index: usize) -> usize {

@@ -5,7 +5,7 @@
 mod emit_support;
 
 use emit_support::{EXAMPLES, ParsedTable, TRICKY_PLAN, example_plan, parse_markdown, plan_of};
-use stride::emit::markdown::Detail;
+use stride::emit::Detail;
 use stride::emit::{Format, Request, emit};
 use stride::plan::Plan;
 

@@ -4,7 +4,7 @@
 mod emit_support;
 
 use emit_support::{EXAMPLES, example_plan, parse_markdown};
-use stride::emit::markdown::Detail;
+use stride::emit::Detail;
 use stride::emit::{Format, Request, emit};
 
 fn markdown(name: &str, detail: Detail) -> String {

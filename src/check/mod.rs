@@ -14,13 +14,13 @@
 //! let findings = stride::check::check(&compiled, &options);
 //! ```
 
-pub mod config;
-pub mod facts;
-pub mod finding;
-pub mod params;
-pub mod registry;
-pub mod rules;
-pub mod suppress;
+pub(crate) mod config;
+mod facts;
+mod finding;
+mod params;
+pub(crate) mod registry;
+mod rules;
+pub(crate) mod suppress;
 
 use crate::Compiled;
 use crate::diagnostic::{self, Diagnostic};

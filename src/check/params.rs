@@ -247,10 +247,6 @@ impl Params {
     pub fn word(&self, name: &str) -> &str {
         self.get(name).and_then(ParamValue::as_word).unwrap_or("")
     }
-
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &ParamValue)> {
-        self.values.iter().map(|(k, v)| (k.as_str(), v))
-    }
 }
 
 fn parse_number(text: &str) -> Option<f64> {

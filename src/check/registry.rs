@@ -82,7 +82,8 @@ const PROFILES: (&str, &str) = (
 );
 
 /// The names of the embedded files, for the test that finds forgotten ones.
-pub fn embedded_files() -> impl Iterator<Item = &'static str> {
+#[cfg(test)]
+fn embedded_files() -> impl Iterator<Item = &'static str> {
     EMBEDDED
         .iter()
         .map(|(name, _)| *name)

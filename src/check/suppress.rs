@@ -11,9 +11,9 @@ use super::registry::Registry;
 use crate::ast::Suppression;
 use crate::diagnostic::Diagnostic;
 use crate::error_code::ErrorCode;
-use crate::fastmap::FastMap;
 use crate::span::Span;
 use crate::span::Spanned;
+use rustc_hash::FxHashMap;
 
 /// The name of the rule that reports unused suppressions.
 pub const UNUSED: &str = "unused-suppression";
@@ -39,7 +39,7 @@ pub struct Suppressor<'a> {
     /// What `suppresses` answered for the rule last asked about, by span:
     /// a rule's findings repeat their spans week after week.
     memo_rule: String,
-    memo: FastMap<Span, bool>,
+    memo: FxHashMap<Span, bool>,
 }
 
 impl<'a> Suppressor<'a> {
@@ -94,7 +94,7 @@ impl<'a> Suppressor<'a> {
                 covered,
                 ends,
                 memo_rule: String::new(),
-                memo: FastMap::default(),
+                memo: FxHashMap::default(),
             },
             diags,
         )

@@ -1,4 +1,5 @@
-//! `stride build`: compile a plan to Markdown, iCalendar or JSON.
+//! `stride build`: compile a plan to Markdown, iCalendar, JSON or a
+//! directory of Garmin FIT workouts.
 
 use std::path::{Path, PathBuf};
 
@@ -7,9 +8,8 @@ use clap::{Args, ValueEnum};
 use jiff::Timestamp;
 
 use super::sink::Sink;
-use super::{FAILURE, SUCCESS, USAGE, input, output, terminal};
-use crate::emit::markdown::Detail;
-use crate::emit::{self, Format, Request, WeekRange, ics};
+use super::{FAILURE, SUCCESS, USAGE, build_fit, input, output, terminal};
+use crate::emit::{self, Detail, Format, Request, WeekRange, ical_read as ics_read, ics};
 use crate::render;
 
 #[derive(Debug, Args)]
@@ -21,10 +21,11 @@ pub struct BuildArgs {
 
     /// Output format.
     #[arg(long, value_enum, value_name = "FORMAT")]
-    pub to: Option<Format>,
+    pub to: Option<Target>,
 
     /// Write to FILE instead of standard output (atomically: on any error
-    /// the previous file is left as it was).
+    /// the previous file is left as it was); for `fit` and `fit-schedule`,
+    /// the directory to write the files into.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -49,6 +50,17 @@ pub struct BuildArgs {
     #[arg(long, value_name = "A-B", value_parser = parse_weeks)]
     pub weeks: Option<WeekRange>,
 
+    /// iCalendar: the calendar this one replaces, to raise the SEQUENCE of
+    /// changed events and cancel vanished ones. `-o` over an existing
+    /// calendar uses that file.
+    #[arg(long, value_name = "OLD.ics")]
+    pub previous: Option<PathBuf>,
+
+    /// iCalendar: the plan's identity in event UIDs (default: the file
+    /// name without its extension). Keep it when renaming the file.
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+
     /// Treat warnings as errors: `--deny warnings`.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub deny: Option<Deny>,
@@ -66,17 +78,50 @@ fn after_help() -> String {
         "The format follows from --to, else from the extension of -o ({}); \
 Markdown is the default on standard output.
 
+--to fit writes one Garmin FIT workout per session and week into the directory -o \
+(w03-lower-a.fit, ...); --to fit-schedule adds schedule.fit, which places them on \
+their dates. See docs/fit.md for putting them on a watch.
+
 iCalendar time stamps (DTSTAMP, LAST-MODIFIED) come from SOURCE_DATE_EPOCH when it is \
-set, else from the plan file's modification time (the Unix epoch for standard input), \
-so the same input always gives the same bytes.",
+set, else from the plan's start date, so the same input always gives the same bytes. \
+With --previous (or -o over an existing calendar) unchanged events keep their bytes, \
+changed ones get a higher SEQUENCE and vanished ones are cancelled: docs/calendar.md.",
         extensions.join(", ")
     )
 }
 
+/// What `--to` asks for: a text format, or FIT files in a directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Text(Format),
+    /// Garmin FIT workouts; `schedule` adds `schedule.fit`.
+    Fit {
+        schedule: bool,
+    },
+}
+
+impl Target {
+    const ALL: [Target; 5] = [
+        Target::Text(Format::Markdown),
+        Target::Text(Format::Icalendar),
+        Target::Text(Format::Json),
+        Target::Fit { schedule: false },
+        Target::Fit { schedule: true },
+    ];
+
+    fn keyword(self) -> &'static str {
+        match self {
+            Target::Text(format) => format.keyword(),
+            Target::Fit { schedule: false } => "fit",
+            Target::Fit { schedule: true } => "fit-schedule",
+        }
+    }
+}
+
 /// `--to` names every format the emitters know by its keyword.
-impl ValueEnum for Format {
-    fn value_variants<'a>() -> &'a [Format] {
-        &Format::ALL
+impl ValueEnum for Target {
+    fn value_variants<'a>() -> &'a [Target] {
+        &Target::ALL
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
@@ -118,9 +163,10 @@ pub fn run(args: BuildArgs) -> u8 {
 fn build(args: &BuildArgs) -> Result<u8, String> {
     let destination = args.output.as_deref().filter(|p| *p != Path::new("-"));
     let format = match (args.to, destination) {
-        (Some(to), _) => to,
+        (Some(Target::Text(format)), _) => format,
+        (Some(Target::Fit { schedule }), _) => return build_fit::run(args, schedule),
         (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
-            let keywords: Vec<&str> = Format::ALL.iter().map(|f| f.keyword()).collect();
+            let keywords: Vec<&str> = Target::ALL.iter().map(|f| f.keyword()).collect();
             format!(
                 "cannot tell the output format from `{}`; name it with --to {}",
                 path.display(),
@@ -129,9 +175,15 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
         })?,
         (None, None) => Format::Markdown,
     };
-    if format != Format::Icalendar && (args.utc || args.with_runs || args.alarm.is_some()) {
+    if format != Format::Icalendar
+        && (args.utc
+            || args.with_runs
+            || args.alarm.is_some()
+            || args.previous.is_some()
+            || args.id.is_some())
+    {
         errln!(
-            "warning: --utc, --with-runs and --alarm only change iCalendar output, not {}",
+            "warning: --utc, --with-runs, --alarm, --previous and --id only change iCalendar output, not {}",
             format.name()
         );
     }
@@ -144,7 +196,52 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
             path.display()
         ));
     }
-    let stamp = stamp(&args.plan)?;
+    let epoch = source_date_epoch()?;
+    let previous = match (format, &args.previous, destination) {
+        (Format::Icalendar, Some(path), _) => Some(read_previous(path)?),
+        // A calendar being replaced is its own previous; a file there that
+        // is not one is simply replaced.
+        (Format::Icalendar, None, Some(path)) if path.exists() => read_previous(path).ok(),
+        _ => None,
+    };
+    let Some((source, analysis)) = analyze(args)? else {
+        return Ok(FAILURE);
+    };
+    let Some(plan) = analysis.plan.as_ref() else {
+        return Ok(FAILURE);
+    };
+    let diagnostics = &analysis.diagnostics;
+    let findings = render::findings(diagnostics, Some(&source.text));
+    let request = Request {
+        weeks: args.weeks,
+        findings: &findings,
+        icalendar: ics::Options {
+            utc: args.utc,
+            with_runs: args.with_runs,
+            alarm_s: args.alarm,
+            stamp: epoch.unwrap_or_else(|| ics::content_stamp(plan)),
+            id: Some(plan_id(args.id.as_deref(), &args.plan)).filter(|id| !id.is_empty()),
+            previous: previous.as_ref(),
+        },
+        detail: args.detail,
+    };
+    let text = emit::emit(plan, format, &request);
+    match destination {
+        Some(path) => output::write_atomic(path, text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        None => Sink::stdout()
+            .write(&text)
+            .map_err(|e| format!("cannot write to standard output: {e}"))?,
+    }
+    Ok(SUCCESS)
+}
+
+/// Reads, compiles and checks the plan, printing its diagnostics; `None`
+/// when it has errors (or denied warnings) and nothing may be built. A
+/// returned analysis has a plan whose weeks cover `--weeks`.
+pub(super) fn analyze(
+    args: &BuildArgs,
+) -> Result<Option<(input::Source, crate::Analysis)>, String> {
     let source = input::read(&args.plan)?;
 
     // The checker's findings count too: a denied rule stops the build, and
@@ -169,7 +266,7 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
     }
     if analysis.has_errors() {
         errln!("error: {} has errors; nothing was built", source.name);
-        return Ok(FAILURE);
+        return Ok(None);
     }
     let warnings = analysis.warnings();
     if args.deny == Some(Deny::Warnings) && warnings > 0 {
@@ -178,14 +275,14 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
             source.name,
             if warnings == 1 { "" } else { "s" }
         );
-        return Ok(FAILURE);
+        return Ok(None);
     }
     let Some(plan) = analysis.plan.as_ref() else {
         errln!(
             "error: {} could not be expanded; nothing was built",
             source.name
         );
-        return Ok(FAILURE);
+        return Ok(None);
     };
     if let Some(range) = args.weeks {
         let count = plan.weeks.len();
@@ -199,27 +296,7 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
         }
     }
 
-    let findings = render::findings(diagnostics, Some(&source.text));
-    let request = Request {
-        weeks: args.weeks,
-        findings: &findings,
-        icalendar: ics::Options {
-            utc: args.utc,
-            with_runs: args.with_runs,
-            alarm_s: args.alarm,
-            stamp,
-        },
-        detail: args.detail,
-    };
-    let text = emit::emit(plan, format, &request);
-    match destination {
-        Some(path) => output::write_atomic(path, text.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
-        None => Sink::stdout()
-            .write(&text)
-            .map_err(|e| format!("cannot write to standard output: {e}"))?,
-    }
-    Ok(SUCCESS)
+    Ok(Some((source, analysis)))
 }
 
 /// `a, b or c`.
@@ -238,30 +315,39 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// DTSTAMP and LAST-MODIFIED: `SOURCE_DATE_EPOCH`, else the plan file's
-/// modification time, else (standard input) the Unix epoch. Never the clock.
-fn stamp(plan: &str) -> Result<Timestamp, String> {
-    if let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH").filter(|v| !v.is_empty()) {
-        let text = value.to_string_lossy();
-        return text
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .and_then(|s| Timestamp::from_second(s).ok())
-            .ok_or_else(|| {
-                format!("SOURCE_DATE_EPOCH is not a time in seconds since 1970: `{text}`")
-            });
+/// The plan's identity in UIDs: `--id`, else the plan file's stem (empty
+/// for standard input, where the plan's name stands in).
+pub(super) fn plan_id<'a>(id: Option<&'a str>, plan: &'a str) -> &'a str {
+    match id {
+        Some(id) => id,
+        None if plan == "-" => "",
+        None => Path::new(plan)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or(""),
     }
-    if plan == "-" {
-        return Ok(Timestamp::UNIX_EPOCH);
-    }
-    // An unreadable file is reported when it is read.
-    let modified = std::fs::metadata(plan).and_then(|m| m.modified());
-    Ok(modified
+}
+
+/// The calendar at `path`, as `--previous` reads it.
+fn read_previous(path: &Path) -> Result<ics_read::Previous, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read the previous calendar {}: {e}", path.display()))?;
+    ics_read::Previous::parse(&text)
+        .map_err(|e| format!("{} is not a calendar: {e}", path.display()))
+}
+
+/// `SOURCE_DATE_EPOCH`, when it is set.
+pub(super) fn source_date_epoch() -> Result<Option<Timestamp>, String> {
+    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH").filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let text = value.to_string_lossy();
+    text.trim()
+        .parse::<i64>()
         .ok()
-        .and_then(|t| Timestamp::try_from(t).ok())
-        .and_then(|t| Timestamp::from_second(t.as_second()).ok())
-        .unwrap_or(Timestamp::UNIX_EPOCH))
+        .and_then(|s| Timestamp::from_second(s).ok())
+        .map(Some)
+        .ok_or_else(|| format!("SOURCE_DATE_EPOCH is not a time in seconds since 1970: `{text}`"))
 }
 
 /// `30min`, `1h`, `1h30min`, `90s`: the plan language's durations.

@@ -23,6 +23,7 @@ macro_rules! errln {
 }
 
 mod build;
+mod build_fit;
 mod check;
 mod explain;
 mod fmt;

@@ -18,6 +18,11 @@ pub struct RulesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    /// Instead of the rules: how the exercise catalogue maps to Garmin FIT
+    /// exercises (`stride build --to fit`), listing the approximate ones.
+    #[arg(long)]
+    pub fit: bool,
 }
 
 #[derive(Serialize)]
@@ -31,6 +36,9 @@ struct Row<'a> {
 }
 
 pub fn run(args: RulesArgs) -> u8 {
+    if args.fit {
+        return fit(args.format);
+    }
     let registry = Registry::builtin();
     // Levels as the stride.yaml of the current directory sets them.
     let options = match Options::for_plan("-", Overrides::default()) {
@@ -86,4 +94,34 @@ fn table(rows: &[Row<'_>]) -> String {
         ));
     }
     out
+}
+
+/// `stride rules --fit`: every exercise's FIT category and name.
+fn fit(format: Format) -> u8 {
+    let catalogue = crate::catalogue::Catalogue::builtin();
+    match format {
+        Format::Text => out!("{}", crate::fit_exercise::mapping_report(catalogue)),
+        Format::Json => {
+            let rows: Vec<serde_json::Value> = catalogue
+                .iter()
+                .map(|e| {
+                    let fit = e.fit.as_ref();
+                    serde_json::json!({
+                        "exercise": e.id,
+                        "category": fit.map(|f| f.category.as_str()),
+                        "name": fit.and_then(|f| f.name.as_deref()),
+                        "exact": fit.is_some_and(|f| f.is_exact()),
+                    })
+                })
+                .collect();
+            match serde_json::to_string_pretty(&rows) {
+                Ok(text) => outln!("{text}"),
+                Err(err) => {
+                    errln!("error: {err}");
+                    return super::USAGE;
+                }
+            }
+        }
+    }
+    super::SUCCESS
 }

@@ -12,17 +12,21 @@
 //! formats: `stride build --to`, its help, the determinism and robustness
 //! tests and the fuzz target all go through [`Format::ALL`].
 
+pub mod fit;
 pub mod html;
+pub mod ical_read;
 pub mod ics;
 pub mod json;
-pub mod markdown;
-pub mod vtimezone;
+mod markdown;
+pub use markdown::Detail;
+mod vtimezone;
 
 mod describe;
 pub(crate) mod grid;
 mod ical_text;
 mod mermaid;
 mod prescriptions;
+mod previous;
 mod svg;
 mod table;
 mod volume;
@@ -114,9 +118,9 @@ pub struct Request<'a> {
     /// The checker's findings, for the formats that list them.
     pub findings: &'a [Finding],
     /// How to write iCalendar.
-    pub icalendar: ics::Options,
+    pub icalendar: ics::Options<'a>,
     /// How much of the weeks Markdown and HTML spell out.
-    pub detail: markdown::Detail,
+    pub detail: Detail,
 }
 
 /// The weeks of `plan` that `weeks` selects (all of them without it).

@@ -274,6 +274,10 @@ impl Layout<'_> {
             ExercisePropKind::Unilateral(b) => format!("unilateral {}", spell::boolean(b.value)),
             ExercisePropKind::Compound(b) => format!("compound {}", spell::boolean(b.value)),
             ExercisePropKind::Contacts(n) => format!("contacts {}", n.value),
+            ExercisePropKind::Fit { category, name } => match name {
+                Some(name) => format!("fit {} {}", category.value, name.value),
+                None => format!("fit {}", category.value),
+            },
         }
     }
 

@@ -69,6 +69,8 @@ fn define(
         unilateral: false,
         compound: false,
         contacts: None,
+        fit: None,
+        stress: None,
     });
     let mut seen: BTreeMap<&'static str, Span> = BTreeMap::new();
     let mut gave_muscles = false;
@@ -116,6 +118,11 @@ fn define(
             ExercisePropKind::Contacts(count) => {
                 contacts_span = Some(prop.span);
                 entry.contacts = Some(count.value);
+            }
+            ExercisePropKind::Fit { category, name } => {
+                if let Some(fit) = super::fit_mapping::mapping(category, name.as_ref(), diags) {
+                    entry.fit = Some(fit);
+                }
             }
         }
     }
@@ -167,6 +174,7 @@ fn prop_keyword(kind: &ExercisePropKind) -> &'static str {
         ExercisePropKind::Unilateral(_) => "unilateral",
         ExercisePropKind::Compound(_) => "compound",
         ExercisePropKind::Contacts(_) => "contacts",
+        ExercisePropKind::Fit { .. } => "fit",
     }
 }
 

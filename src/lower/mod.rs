@@ -23,6 +23,7 @@
 mod athlete;
 mod calendar;
 mod exercises;
+mod fit_mapping;
 mod header;
 pub mod limits;
 mod prescription;
@@ -41,7 +42,7 @@ use crate::diagnostic::Diagnostic;
 use crate::plan::Plan;
 use crate::span::Span;
 
-pub use calendar::{time_zone, time_zones};
+pub use calendar::time_zone;
 
 /// The expansion and every semantic problem found on the way.
 #[derive(Debug, Clone, Default)]

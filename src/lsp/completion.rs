@@ -27,6 +27,7 @@ const EXERCISE_PROPS: &[&str] = &[
     "unilateral",
     "compound",
     "contacts",
+    "fit",
 ];
 const SELECTORS: &[&str] = &[
     "strength", "lower", "upper", "plyo", "run", "hard-run", "easy-run", "race",

@@ -27,7 +27,7 @@ mod docs;
 mod document;
 mod hover;
 mod locate;
-pub mod position;
+mod position;
 mod symbols;
 
 use std::collections::{BTreeMap, BTreeSet};

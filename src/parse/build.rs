@@ -368,6 +368,10 @@ impl<'s> Builder<'s> {
             Rule::kw_equipment => ExercisePropKind::Equipment(self.word(value)),
             Rule::kw_unilateral => ExercisePropKind::Unilateral(self.boolean(value)),
             Rule::kw_compound => ExercisePropKind::Compound(self.boolean(value)),
+            Rule::kw_fit => ExercisePropKind::Fit {
+                category: self.word(value),
+                name: parts.next().map(|name| self.word(Some(name))),
+            },
             _ => ExercisePropKind::Contacts(self.int(value)),
         };
         Some(ExerciseProp {

@@ -18,7 +18,7 @@ use crate::error_code::ErrorCode;
 use crate::span::{LineIndex, Span};
 use grammar::{Rule, StrideParser};
 
-pub use build::{MAX_DURATION_S, duplicate};
+pub use build::duplicate;
 
 /// Deepest nesting of braces accepted. Plans nest three deep (block,
 /// session, nothing else); the limit keeps pathological input from

@@ -536,6 +536,8 @@ fn phrase(rule: Rule) -> Option<&'static str> {
         Rule::kw_unilateral => "`unilateral`",
         Rule::kw_compound => "`compound`",
         Rule::kw_contacts => "`contacts`",
+        Rule::kw_fit => "`fit`",
+        Rule::fit_word => "a FIT exercise word",
         Rule::kw_rules => "`rules`",
         Rule::kw_set => "`set`",
         Rule::kw_profile => "`profile`",

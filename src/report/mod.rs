@@ -5,13 +5,13 @@
 //! The human format is miette's, in [`crate::render`]; everything here is
 //! deterministic text meant for editors, CI systems and dashboards.
 
-pub mod concise;
-pub mod github;
-pub mod json;
-pub mod junit;
-pub mod location;
+mod concise;
+mod github;
+mod json;
+mod junit;
+mod location;
 pub mod rules_doc;
-pub mod sarif;
+mod sarif;
 
 use std::fmt;
 use std::io;

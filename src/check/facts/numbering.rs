@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use super::exercise::ExerciseFacts;
-use crate::fastmap::FastMap;
 use crate::plan::{Plan, SessionOccurrence};
+use rustc_hash::FxHashMap;
 
 /// What every week's occurrence of an exercise line shares.
 #[derive(Debug, Clone, Copy)]
@@ -29,17 +29,17 @@ pub(super) struct Layout {
 pub(super) struct Numbering<'a, 'p> {
     exercises: &'a [ExerciseFacts<'p>],
     /// Exercise id -> its position among the plan's exercises.
-    ids: FastMap<&'p str, usize>,
+    ids: FxHashMap<&'p str, usize>,
     /// Exercise line (by address) -> (exercise name as a number, its
     /// position among the plan's exercises).
-    resolved: FastMap<usize, (u32, Option<usize>)>,
+    resolved: FxHashMap<usize, (u32, Option<usize>)>,
     /// Exercise name -> (a number for it, its position).
-    names: FastMap<&'p str, (u32, Option<usize>)>,
-    pub(super) slots: FastMap<(&'p str, u8), usize>,
+    names: FxHashMap<&'p str, (u32, Option<usize>)>,
+    pub(super) slots: FxHashMap<(&'p str, u8), usize>,
     /// (slot, exercise name, nth of it in the session) -> series.
-    pub(super) series: FastMap<(usize, u32, u32), u32>,
+    pub(super) series: FxHashMap<(usize, u32, u32), u32>,
     /// (session, weekday), by address of the session -> its latest layout.
-    layouts: FastMap<(usize, u8), usize>,
+    layouts: FxHashMap<(usize, u8), usize>,
 }
 
 impl<'a, 'p> Numbering<'a, 'p> {
@@ -53,11 +53,11 @@ impl<'a, 'p> Numbering<'a, 'p> {
                 .map(|(i, id)| (id.as_str(), i))
                 .collect(),
             // Enough for a typical plan at once.
-            resolved: FastMap::with_capacity_and_hasher(64, Default::default()),
-            names: FastMap::with_capacity_and_hasher(32, Default::default()),
-            slots: FastMap::with_capacity_and_hasher(16, Default::default()),
-            series: FastMap::with_capacity_and_hasher(64, Default::default()),
-            layouts: FastMap::with_capacity_and_hasher(16, Default::default()),
+            resolved: FxHashMap::with_capacity_and_hasher(64, Default::default()),
+            names: FxHashMap::with_capacity_and_hasher(32, Default::default()),
+            slots: FxHashMap::with_capacity_and_hasher(16, Default::default()),
+            series: FxHashMap::with_capacity_and_hasher(64, Default::default()),
+            layouts: FxHashMap::with_capacity_and_hasher(16, Default::default()),
         }
     }
 

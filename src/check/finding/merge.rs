@@ -12,8 +12,8 @@ use super::{Finding, Grade, Text, When, severity};
 use crate::check::facts::DAY_AND_DATE;
 use crate::check::registry::{Level, RuleDoc};
 use crate::diagnostic::{Diagnostic, Label};
-use crate::fastmap::{FastHasher, FastMap};
 use crate::span::Span;
+use rustc_hash::{FxHashMap, FxHasher};
 
 /// A rule's findings as it reports them: each merged, as soon as it is
 /// pushed, with the earlier ones that differ from it only in when they
@@ -27,7 +27,7 @@ pub struct Findings {
     groups: Vec<Box<Group>>,
     /// The first group of each span and message hash; the others with
     /// that key are chained through `Group::next`.
-    heads: FastMap<(Span, u64), u32>,
+    heads: FxHashMap<(Span, u64), u32>,
 }
 
 /// Findings that differ only in when they happen.
@@ -204,16 +204,8 @@ impl Findings {
         }
     }
 
-    /// How many distinct findings (merged over when they happen) there are.
-    pub fn len(&self) -> usize {
-        self.groups.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.groups.is_empty()
-    }
-
     /// The lines the findings point at, one per distinct finding.
+    #[cfg(test)]
     pub fn spans(&self) -> impl Iterator<Item = Span> + '_ {
         self.groups.iter().map(|g| g.span)
     }
@@ -266,7 +258,7 @@ impl Findings {
 
 /// A hash of a text, to tell most texts apart without comparing them.
 fn text_hash(text: &str) -> u64 {
-    let mut hasher = FastHasher::default();
+    let mut hasher = FxHasher::default();
     hasher.write(text.as_bytes());
     hasher.finish()
 }
