@@ -16,6 +16,20 @@ use crate::ast::{self, ConstraintKind, Intensity, Reps, Selector, Weekday};
 use crate::catalogue::Exercise;
 use crate::span::Span;
 
+/// A range of plan weeks, both ends included: the weeks a block claims,
+/// or the weeks a build writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekRange {
+    pub first: u32,
+    pub last: u32,
+}
+
+impl WeekRange {
+    pub fn contains(self, week: u32) -> bool {
+        self.first <= week && week <= self.last
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub name: String,

@@ -149,6 +149,9 @@ fn charts_are_mermaid_xycharts_with_quoted_titles() {
         );
         for (_, chart) in charts {
             let mut lines = chart.lines();
+            // The palette first: Mermaid's default is too faint on white.
+            let init = lines.next().unwrap_or_default();
+            assert!(init.starts_with("%%{init:") && init.contains("plotColorPalette"));
             assert_eq!(lines.next(), Some("xychart-beta"));
             assert!(chart.contains("    title \""), "{chart}");
             assert!(chart.contains("    x-axis \"Week\" ["), "{chart}");

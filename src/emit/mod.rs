@@ -96,18 +96,7 @@ impl Format {
     }
 }
 
-/// A range of plan weeks, both ends included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WeekRange {
-    pub first: u32,
-    pub last: u32,
-}
-
-impl WeekRange {
-    pub fn contains(self, week: u32) -> bool {
-        self.first <= week && week <= self.last
-    }
-}
+pub use crate::plan::WeekRange;
 
 /// What a build asks for besides the plan, whatever the format: [`emit`]
 /// hands each backend the part it reads, as that backend's own options.

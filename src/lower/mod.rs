@@ -42,6 +42,7 @@ use crate::diagnostic::Diagnostic;
 use crate::plan::Plan;
 use crate::span::Span;
 
+pub(crate) use calendar::MONTHS;
 pub use calendar::time_zone;
 
 /// The expansion and every semantic problem found on the way.
