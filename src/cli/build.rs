@@ -9,7 +9,7 @@ use jiff::Timestamp;
 
 use super::sink::Sink;
 use super::{FAILURE, SUCCESS, USAGE, build_fit, input, output, terminal};
-use crate::emit::{self, Format, Request, WeekRange, ical_read as ics_read, ics};
+use crate::emit::{self, Detail, Format, Request, WeekRange, ical_read as ics_read, ics};
 use crate::render;
 
 #[derive(Debug, Args)]
@@ -40,6 +40,11 @@ pub struct BuildArgs {
     /// iCalendar: a reminder this long before every event, e.g. `30min`, `1h`.
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub alarm: Option<u32>,
+
+    /// Markdown: `sessions` writes each session once over its weeks; `full`
+    /// writes every week's sessions in full.
+    #[arg(long, value_enum, value_name = "LEVEL", default_value = "sessions")]
+    pub detail: Detail,
 
     /// Only these plan weeks, e.g. `5-8` or `5`.
     #[arg(long, value_name = "A-B", value_parser = parse_weeks)]
@@ -124,6 +129,20 @@ impl ValueEnum for Target {
     }
 }
 
+/// `--detail sessions` or `--detail full`.
+impl ValueEnum for Detail {
+    fn value_variants<'a>() -> &'a [Detail] {
+        &[Detail::Sessions, Detail::Full]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(match self {
+            Detail::Sessions => "sessions",
+            Detail::Full => "full",
+        }))
+    }
+}
+
 /// What `--deny` can turn into errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Deny {
@@ -204,6 +223,7 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
             id: Some(plan_id(args.id.as_deref(), &args.plan)).filter(|id| !id.is_empty()),
             previous: previous.as_ref(),
         },
+        detail: args.detail,
     };
     let text = emit::emit(plan, format, &request);
     match destination {
