@@ -55,6 +55,8 @@ pub enum ItemKind {
     Race(Race),
     Athlete(Vec<AthleteItem>),
     Runs(Vec<RunLine>),
+    /// `runs weeks A-B { ... }`: the running week of those weeks.
+    WeekRuns(WeekRuns),
     Spacing(Vec<Constraint>),
     Deload(Deload),
     Taper(Taper),
@@ -72,7 +74,7 @@ impl ItemKind {
             ItemKind::Timezone(_) => "timezone",
             ItemKind::Race(_) => "race",
             ItemKind::Athlete(_) => "athlete",
-            ItemKind::Runs(_) => "runs",
+            ItemKind::Runs(_) | ItemKind::WeekRuns(_) => "runs",
             ItemKind::Spacing(_) => "spacing",
             ItemKind::Deload(_) => "deload",
             ItemKind::Taper(_) => "taper",
@@ -115,6 +117,18 @@ pub struct Race {
     pub name: Spanned<String>,
     pub date: Spanned<DateLit>,
     pub time: Option<Spanned<TimeLit>>,
+    /// The expected finishing time (`1h45min`).
+    pub duration: Option<Spanned<Duration>>,
+}
+
+/// `runs weeks 9-12 { RUN* }`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekRuns {
+    pub first_week: Spanned<u32>,
+    pub last_week: Spanned<u32>,
+    /// The `weeks A-B` text.
+    pub weeks_span: Span,
+    pub runs: Vec<RunLine>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -136,6 +150,8 @@ pub enum AthleteItemKind {
         load: Spanned<Mass>,
     },
     Round(Spanned<Mass>),
+    /// `age 52`, in years.
+    Age(Spanned<u32>),
 }
 
 /// A number with a unit word (`80kg`, `175lb`); the unit is checked when
@@ -205,9 +221,41 @@ pub struct RunLine {
     pub day: Spanned<Weekday>,
     pub time: Option<Spanned<TimeLit>>,
     pub duration: Spanned<Duration>,
+    /// `18km`, `10mi`.
+    pub distance: Option<Spanned<RunDistance>>,
     pub intensity: Spanned<Intensity>,
     pub label: Option<Spanned<String>>,
     pub span: Span,
+}
+
+/// A run's distance as written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RunDistance {
+    pub value: f64,
+    pub unit: DistanceUnit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DistanceUnit {
+    Km,
+    Mi,
+}
+
+impl DistanceUnit {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            DistanceUnit::Km => "km",
+            DistanceUnit::Mi => "mi",
+        }
+    }
+
+    /// Meters in one of this unit.
+    pub fn meters(self) -> f64 {
+        match self {
+            DistanceUnit::Km => 1000.0,
+            DistanceUnit::Mi => 1609.344,
+        }
+    }
 }
 
 /// A scheduling constraint in `spacing { }`.
@@ -388,10 +436,18 @@ pub struct Session {
     pub days: Vec<Spanned<Weekday>>,
     pub time: Option<Spanned<TimeLit>>,
     pub duration: Option<Spanned<Duration>>,
+    /// The `optional` tag.
+    pub optional: Option<Span>,
+    /// The `mobility` tag.
+    pub mobility: Option<Span>,
     pub location: Option<Spanned<String>>,
     pub warmup: Option<Phase>,
     pub cooldown: Option<Phase>,
+    /// Every exercise line in source order, those inside groups included
+    /// (each names its group); alternatives hang from their line.
     pub exercises: Vec<ExerciseLine>,
+    /// The `superset` and `circuit` groups, in source order.
+    pub groups: Vec<Group>,
     /// The header, from `session` to `{`.
     pub header: Span,
     pub span: Span,
@@ -405,15 +461,79 @@ pub struct Phase {
     pub span: Span,
 }
 
-/// `EXERCISE SETS [@LOAD] [rest D] [progress P] ["note"]`.
+/// `superset [rest D] { ... }` or `circuit N rounds [work D] [rest D]
+/// [between D] { ... }`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub kind: GroupKind,
+    /// The rest after each round.
+    pub rest: Option<Spanned<Duration>>,
+    /// The header, from the keyword to `{`.
+    pub header: Span,
+    pub span: Span,
+}
+
+impl Group {
+    /// `superset` or `circuit`.
+    pub fn kind_keyword(&self) -> &'static str {
+        match self.kind {
+            GroupKind::Superset => "superset",
+            GroupKind::Circuit { .. } => "circuit",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum GroupKind {
+    Superset,
+    Circuit {
+        rounds: Spanned<u32>,
+        /// `work 40s`: each entry's time.
+        work: Option<Spanned<Duration>>,
+        /// `between 20s`: rest between entries.
+        between: Option<Spanned<Duration>>,
+    },
+}
+
+/// How an exercise line was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LineForm {
+    /// `EXERCISE SETS ...`.
+    #[default]
+    Sets,
+    /// A circuit entry `EXERCISE REPS ...`: one set per round, the set
+    /// count being the circuit's rounds.
+    Entry,
+    /// A circuit entry without reps: as many as the circuit's `work` time
+    /// allows (its reps are that time).
+    EntryWithoutReps,
+}
+
+/// `EXERCISE SETS [@LOAD] [rest D] [progress P] [tempo T] ["note"]`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExerciseLine {
     pub exercise: Spanned<String>,
     pub groups: Vec<SetGroup>,
     pub rest: Option<Spanned<Duration>>,
     pub progression: Option<Spanned<Progression>>,
+    /// Boxed: few lines have one, and a plan is mostly lines.
+    pub tempo: Option<Box<Spanned<Tempo>>>,
     pub note: Option<Spanned<String>>,
+    /// `or EXERCISE ...` lines right after this one.
+    pub alternatives: Vec<ExerciseLine>,
+    /// Index into [`Session::groups`] of the group the line is in.
+    pub group: Option<u16>,
+    pub form: LineForm,
     pub span: Span,
+}
+
+/// `tempo 3-1-1`: seconds lowering, pausing, lifting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tempo {
+    pub lower: u32,
+    pub pause: u32,
+    /// `None` for `x`: explosive.
+    pub lift: Option<u32>,
 }
 
 /// `4x5 @80kg` within an exercise line.
@@ -422,8 +542,29 @@ pub struct SetGroup {
     pub sets: Spanned<u32>,
     pub reps: Spanned<Reps>,
     pub per_side: bool,
+    /// The load, or the first end of a range (`@20-25kg`: 20 kg).
     pub load: Option<Spanned<Load>>,
+    /// The other end of a range, in the same unit as `load` (25).
+    pub load_to: Option<f64>,
+    /// `RPE8` or `RIR2-3` beside a load.
+    /// Boxed: few groups have one, and a plan is mostly set groups.
+    pub effort: Option<Box<Spanned<Effort>>>,
     pub span: Span,
+}
+
+/// An effort beside a load: `RPE8`, `RIR2-3`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Effort {
+    pub scale: EffortScale,
+    pub low: f64,
+    /// Equal to `low` unless a range is written.
+    pub high: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EffortScale {
+    Rpe,
+    Rir,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -452,6 +593,8 @@ pub enum Load {
     Rpe(f64),
     /// `@RIR3`.
     Rir(f64),
+    /// `@50%bw`: a share of the athlete's bodyweight.
+    PercentBodyweight(f64),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -476,6 +619,16 @@ pub enum Progression {
     /// `sets +1/2weeks`.
     Sets {
         amount: Spanned<u32>,
+        every: Spanned<u32>,
+    },
+    /// `time +5s/week`: timed sets grow.
+    Time {
+        seconds: Spanned<u32>,
+        every: Spanned<u32>,
+    },
+    /// `distance +5m/week`: distance sets grow.
+    Distance {
+        meters: Spanned<u32>,
         every: Spanned<u32>,
     },
     /// `none`.

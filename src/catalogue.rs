@@ -130,6 +130,38 @@ pub struct Exercise {
     /// How a FIT workout (a watch) names it.
     #[serde(default)]
     pub fit: Option<FitMapping>,
+    /// How it taxes the body (`None`: worked out from the pattern, see
+    /// [`Exercise::stress`]). Every built-in entry gives it.
+    #[serde(default)]
+    pub stress: Option<Stress>,
+}
+
+/// How an exercise taxes the body, for the checker's stress model. The
+/// header of `rules/exercises.yaml` says where each class comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stress {
+    /// A multi-joint lift loaded heavily in runners' programmes (squats,
+    /// deadlifts, hip thrusts, split squats, Olympic lifts, presses, rows).
+    Main,
+    /// Multi-joint work usually done lighter (lunges, step-ups, bridges).
+    Accessory,
+    /// Single-joint work (calf raises, leg extensions, curls).
+    Isolation,
+    /// Trunk work.
+    Core,
+    /// Eccentric-biased work that damages muscle when unaccustomed (Nordic
+    /// curls, reverse Nordics, heel drops).
+    Eccentric,
+    /// Low-intensity plyometrics (pogo hops, skipping, jumps in place).
+    PlyoLow,
+    /// Moderate-intensity plyometrics (bounding, box jumps, hops).
+    PlyoModerate,
+    /// High-intensity plyometrics (depth and drop jumps).
+    PlyoHigh,
+    /// No training load: mobility, stretching, foam rolling and running
+    /// drills (patterns `mobility` and `drill`).
+    None,
 }
 
 /// An exercise's FIT `exercise_category` and, where the FIT profile has
@@ -177,6 +209,25 @@ impl Exercise {
 
     pub fn is_plyometric(&self) -> bool {
         self.pattern == "plyometric"
+    }
+
+    /// Its stress class: the one given, or for an entry without one (a
+    /// plan's own exercise) one worked out from its pattern: plyometrics
+    /// are moderate, multi-joint work an accessory, the rest isolation or
+    /// trunk work.
+    pub fn stress(&self) -> Stress {
+        if let Some(stress) = self.stress {
+            return stress;
+        }
+        match self.pattern.as_str() {
+            "plyometric" => Stress::PlyoModerate,
+            "mobility" | "drill" => Stress::None,
+            "anti-extension" | "anti-rotation" | "anti-lateral-flexion" | "flexion-rotation" => {
+                Stress::Core
+            }
+            _ if self.compound => Stress::Accessory,
+            _ => Stress::Isolation,
+        }
     }
 
     pub fn works(&self, muscle: &str) -> bool {
@@ -364,6 +415,19 @@ fn validate(entry: &Exercise) -> Result<(), CatalogueError> {
     if entry.contacts.is_some() && entry.pattern != "plyometric" {
         return fail("only plyometric exercises count foot contacts".into());
     }
+    let plyo_stress = matches!(
+        entry.stress,
+        Some(Stress::PlyoLow | Stress::PlyoModerate | Stress::PlyoHigh)
+    );
+    if entry.stress.is_some() && plyo_stress != (entry.pattern == "plyometric") {
+        return fail("plyometric exercises, and only they, have a plyo-* stress class".into());
+    }
+    let not_strength = matches!(entry.pattern.as_str(), "mobility" | "drill");
+    if entry.stress.is_some() && (entry.stress == Some(Stress::None)) != not_strength {
+        return fail(
+            "mobility and drill exercises, and only they, have stress class `none`".into(),
+        );
+    }
     if let Some(fit) = &entry.fit {
         if let Some(problem) = crate::fit_exercise::problem(&fit.category, fit.name.as_deref()) {
             return fail(format!("fit: {problem}"));
@@ -444,6 +508,26 @@ mod tests {
         );
         assert!(Catalogue::from_yaml(&entry("{category: sqat}")).is_err());
         assert!(Catalogue::from_yaml(&entry("{category: squat, approximate: true}")).is_err());
+    }
+
+    /// Every built-in entry says how it taxes the body; the checker's stress
+    /// model never falls back to guessing for them.
+    #[test]
+    fn every_builtin_entry_has_a_stress_class() {
+        let missing: Vec<&str> = Catalogue::builtin()
+            .iter()
+            .filter(|e| e.stress.is_none())
+            .map(|e| e.id.as_str())
+            .collect();
+        assert!(missing.is_empty(), "no `stress:` for {missing:?}");
+        let get = |id: &str| Catalogue::builtin().get(id).map(Exercise::stress);
+        assert_eq!(get("depth-jump"), Some(Stress::PlyoHigh));
+        assert_eq!(get("bounding"), Some(Stress::PlyoModerate));
+        assert_eq!(get("pogo-hop"), Some(Stress::PlyoLow));
+        assert_eq!(get("nordic-curl"), Some(Stress::Eccentric));
+        assert_eq!(get("back-squat"), Some(Stress::Main));
+        assert_eq!(get("step-up"), Some(Stress::Accessory));
+        assert_eq!(get("calf-raise"), Some(Stress::Isolation));
     }
 
     #[test]

@@ -262,6 +262,39 @@ error_codes! {
             of a fixed rep count, and load only to sets that have a load it can raise. The \
             labels show the progression and the sets it does not fit.",
     }
+    EffortTwice = "effort-twice" {
+        summary: "A load gives its effort more than once.",
+        description: "A load may carry one effort beside it, as RPE or as RIR \
+            (`@80kg RPE8`, `@35lb RIR3`); the two scales say the same thing, so give one.",
+    }
+    BodyweightMissing = "bodyweight-missing" {
+        summary: "A load is a share of a bodyweight the athlete does not declare.",
+        description: "`@50%bw` means half the athlete's bodyweight, so the athlete block needs \
+            a `bodyweight`. Add it, or write the load in kg or lb.",
+    }
+    OrWithoutExercise = "or-without-exercise" {
+        summary: "An `or` line has no exercise line above it to be an alternative to.",
+        description: "A line `or EXERCISE SETS ...` offers an alternative to the exercise line \
+            right above it (for another gym, say). Put it under the line it replaces, or write \
+            it as an exercise line of its own.",
+    }
+    SupersetSetsMismatch = "superset-sets-mismatch" {
+        summary: "The lines of a superset disagree on their number of sets.",
+        description: "A superset is done in rounds, one set of each line per round, so every \
+            line gives the same number of sets. Make the counts agree, or move the odd line \
+            out of the superset.",
+    }
+    CircuitEntry = "circuit-entry" {
+        summary: "A circuit entry gives sets, or gives neither reps nor a time.",
+        description: "Each entry of a circuit is one set per round: write its reps (`10`, \
+            `10-12`) or time (`30s`), not a set count (`3x10`); the circuit's rounds give the \
+            sets. With `work 40s` on the circuit an entry may leave the reps out.",
+    }
+    OverlappingRunWeeks = "overlapping-runs-weeks" {
+        summary: "Two `runs weeks` statements cover the same week.",
+        description: "Each `runs weeks A-B` statement gives the running week of its weeks; a \
+            week can have only one, so the ranges may not overlap.",
+    }
 
     // Limits on how much one plan may expand into.
     TooManyBlocks = "too-many-blocks" {

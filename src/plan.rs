@@ -12,9 +12,26 @@ use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 use jiff::tz::Offset;
 
-use crate::ast::{self, ConstraintKind, Intensity, Reps, Selector, Weekday};
+use crate::ast::{
+    self, ConstraintKind, Effort, EffortScale, Intensity, LineForm, Reps, RunDistance, Selector,
+    Tempo, Weekday,
+};
 use crate::catalogue::Exercise;
 use crate::span::Span;
+
+/// A range of plan weeks, both ends included: the weeks a block claims,
+/// or the weeks a build writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekRange {
+    pub first: u32,
+    pub last: u32,
+}
+
+impl WeekRange {
+    pub fn contains(self, week: u32) -> bool {
+        self.first <= week && week <= self.last
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -123,6 +140,8 @@ pub struct Athlete {
     pub maxes: BTreeMap<String, f64>,
     /// Plate step computed loads are rounded to, in `units`.
     pub round: f64,
+    /// `age 52`, in years, for the rules that depend on it.
+    pub age: Option<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -132,6 +151,8 @@ pub struct RaceEvent {
     pub time: Option<Time>,
     /// The start as a UTC instant, when a time is given.
     pub start_utc: Option<Timestamp>,
+    /// The expected finishing time, in whole minutes (`1h45min`: 105).
+    pub duration_min: Option<u32>,
     /// Plan week the race falls in (may lie outside the plan's weeks).
     pub week: i64,
     pub span: Span,
@@ -192,6 +213,61 @@ pub struct SessionInfo {
     pub span: Span,
     /// Its header line.
     pub header: Span,
+    /// Tagged `optional`: scheduled and exported, counted for safety
+    /// (spacing, before a key run or race) but never toward a minimum.
+    pub optional: bool,
+    /// Tagged `mobility`: never counts as strength for any rule or selector.
+    pub mobility: bool,
+    /// The `superset` and `circuit` groups; a line names its group by its
+    /// index here ([`PrescribedLine::group`]).
+    pub groups: Vec<GroupInfo>,
+}
+
+impl SessionInfo {
+    /// Whether the session counts toward minimums (frequency, dose).
+    pub fn counts_toward_minimums(&self) -> bool {
+        !self.optional && !self.mobility
+    }
+
+    /// Whether the session is strength work for rules and selectors.
+    pub fn is_strength(&self) -> bool {
+        !self.mobility
+    }
+}
+
+/// A `superset` or `circuit` of a session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupInfo {
+    pub kind: GroupKind,
+    /// The rest after each round, in seconds.
+    pub rest_s: Option<u32>,
+    /// The group in the source, and its header.
+    pub span: Span,
+    pub header: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupKind {
+    /// Lines done back to back, one set of each per round; the rounds are
+    /// the lines' (agreeing) set count.
+    Superset,
+    /// Each entry one set per round.
+    Circuit {
+        rounds: u32,
+        /// Each entry's work time, in seconds (`work 40s`).
+        work_s: Option<u32>,
+        /// Rest between entries, in seconds (`between 20s`).
+        between_s: Option<u32>,
+    },
+}
+
+impl GroupKind {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            GroupKind::Superset => "superset",
+            GroupKind::Circuit { .. } => "circuit",
+        }
+    }
 }
 
 /// One session on one date. Its unchanging parts are in [`SessionInfo`],
@@ -208,6 +284,18 @@ pub struct SessionOccurrence {
     /// UTC offset at the start; serialized as `+01:00`.
     pub utc_offset: Option<Offset>,
     pub exercises: Vec<Prescription>,
+    /// The `or` lines, each naming the line of `exercises` it replaces.
+    pub alternatives: Alternatives,
+}
+
+impl SessionOccurrence {
+    /// The alternatives to `exercises[index]`, in source order.
+    pub fn alternatives_of(&self, index: usize) -> impl Iterator<Item = &Prescription> {
+        self.alternatives
+            .iter()
+            .filter(move |a| a.of == index)
+            .map(|a| &a.prescription)
+    }
 }
 
 impl Deref for SessionOccurrence {
@@ -247,6 +335,26 @@ pub struct PrescribedLine {
     pub span: Span,
     /// The progression text, if any.
     pub progression_span: Option<Span>,
+    /// `tempo 3-1-1`.
+    pub tempo: Option<Tempo>,
+    /// Index into [`SessionInfo::groups`] of the line's group.
+    pub group: Option<u16>,
+    /// A circuit entry (one set per round) or a line of sets.
+    pub form: LineForm,
+}
+
+impl Tempo {
+    /// Seconds of one rep at this tempo (an explosive lift counts 1 s).
+    pub fn rep_seconds(self) -> u32 {
+        self.lower
+            .saturating_add(self.pause)
+            .saturating_add(self.lift.unwrap_or(1))
+    }
+
+    /// Eccentric stress: lowering for 4 s or more.
+    pub fn is_eccentric(self) -> bool {
+        self.lower >= 4
+    }
 }
 
 /// One exercise of one session occurrence, with that week's numbers. The
@@ -256,6 +364,36 @@ pub struct PrescribedLine {
 pub struct Prescription {
     pub line: Arc<PrescribedLine>,
     pub sets: Sets,
+}
+
+/// The alternatives of a session occurrence's lines, held behind one
+/// pointer that is null when there are none (nearly every session), so that
+/// the expansion of a plan without `or` lines costs one word a session.
+#[derive(Debug, Clone, Default)]
+#[allow(clippy::box_collection)] // one word, not three: see above
+pub struct Alternatives(Option<Box<Vec<Alternative>>>);
+
+/// An `or` line with this week's numbers.
+#[derive(Debug, Clone)]
+pub struct Alternative {
+    /// Index into the occurrence's `exercises` of the line it replaces.
+    pub of: usize,
+    pub prescription: Prescription,
+}
+
+impl Deref for Alternatives {
+    type Target = [Alternative];
+
+    fn deref(&self) -> &[Alternative] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
+}
+
+impl FromIterator<Alternative> for Alternatives {
+    fn from_iter<I: IntoIterator<Item = Alternative>>(items: I) -> Alternatives {
+        let items: Vec<Alternative> = items.into_iter().collect();
+        Alternatives((!items.is_empty()).then(|| Box::new(items)))
+    }
 }
 
 /// The set groups of one prescription, shared: a 52-week plan holds
@@ -335,14 +473,17 @@ impl std::hash::Hash for SetList {
 
 impl SetGroup {
     fn same_bits(&self, other: &SetGroup) -> bool {
+        let same = |a: &Option<LoadValue>, b: &Option<LoadValue>| match (a, b) {
+            (None, None) => true,
+            (Some(a), Some(b)) => a.bits() == b.bits(),
+            _ => false,
+        };
         self.sets == other.sets
             && self.reps == other.reps
             && self.per_side == other.per_side
-            && match (&self.load, &other.load) {
-                (None, None) => true,
-                (Some(a), Some(b)) => a.bits() == b.bits(),
-                _ => false,
-            }
+            && same(&self.load, &other.load)
+            && same(&self.load_to, &other.load_to)
+            && effort_bits(self.effort) == effort_bits(other.effort)
     }
 
     fn hash_bits<H: std::hash::Hasher>(&self, state: &mut H) {
@@ -357,13 +498,28 @@ impl SetGroup {
         state.write_u32(kind | u32::from(self.per_side) << 8);
         state.write_u32(a);
         state.write_u32(b);
-        if let Some(load) = &self.load {
+        for load in [&self.load, &self.load_to].into_iter().flatten() {
             let (tag, x, y) = load.bits();
             state.write_u32(tag);
             state.write_u64(x);
             state.write_u64(y);
         }
+        if let Some(bits) = effort_bits(self.effort) {
+            state.write_u32(bits.0);
+            state.write_u64(bits.1);
+            state.write_u64(bits.2);
+        }
     }
+}
+
+fn effort_bits(effort: Option<Effort>) -> Option<(u32, u64, u64)> {
+    effort.map(|e| {
+        let scale = match e.scale {
+            EffortScale::Rpe => 0,
+            EffortScale::Rir => 1,
+        };
+        (scale, e.low.to_bits(), e.high.to_bits())
+    })
 }
 
 impl LoadValue {
@@ -503,7 +659,60 @@ pub struct SetGroup {
     pub sets: u32,
     pub reps: Reps,
     pub per_side: bool,
+    /// The load, or the first end of a range as written (`@20-25kg`: 20).
     pub load: Option<LoadValue>,
+    /// The other end of a range (`@20-25kg`: 25, `@RPE7-8`: RPE 8).
+    pub load_to: Option<LoadValue>,
+    /// The effort beside a load (`@80kg RPE8`).
+    pub effort: Option<Effort>,
+}
+
+impl SetGroup {
+    /// The heavier end of the load: what safety rules judge (too heavy,
+    /// too close to a run or race).
+    pub fn heavier_load(&self) -> Option<&LoadValue> {
+        self.load_ends()
+            .map(|(a, b)| if heavier(b, a) { b } else { a })
+    }
+
+    /// The lighter end of the load: what dose rules count (enough heavy
+    /// work, tonnage).
+    pub fn lighter_load(&self) -> Option<&LoadValue> {
+        self.load_ends()
+            .map(|(a, b)| if heavier(b, a) { a } else { b })
+    }
+
+    fn load_ends(&self) -> Option<(&LoadValue, &LoadValue)> {
+        let load = self.load.as_ref()?;
+        Some((load, self.load_to.as_ref().unwrap_or(load)))
+    }
+
+    /// Reps in reserve the load or the effort beside it implies, at the
+    /// harder end of a range (fewest reps in reserve).
+    pub fn hardest_reps_in_reserve(&self) -> Option<f64> {
+        let from_effort = self.effort.map(|e| match e.scale {
+            EffortScale::Rpe => 10.0 - e.low.max(e.high),
+            EffortScale::Rir => e.low.min(e.high),
+        });
+        let from_load = [&self.load, &self.load_to]
+            .into_iter()
+            .flatten()
+            .filter_map(LoadValue::reps_in_reserve)
+            .reduce(f64::min);
+        from_effort.or(from_load)
+    }
+}
+
+/// Whether `a` is heavier than `b`: a larger mass or RPE, fewer reps in
+/// reserve.
+fn heavier(a: &LoadValue, b: &LoadValue) -> bool {
+    match (a, b) {
+        (LoadValue::Mass { value: x, .. }, LoadValue::Mass { value: y, .. }) => x > y,
+        (LoadValue::Bodyweight { added: x, .. }, LoadValue::Bodyweight { added: y, .. }) => x > y,
+        (LoadValue::Rpe { rpe: x }, LoadValue::Rpe { rpe: y }) => x > y,
+        (LoadValue::Rir { rir: x }, LoadValue::Rir { rir: y }) => x < y,
+        _ => false,
+    }
 }
 
 /// A concrete load.
@@ -559,6 +768,15 @@ pub struct RunInfo {
     pub intensity: Intensity,
     /// The run's line in the source.
     pub span: Span,
+    /// `18km`, `10mi`.
+    pub distance: Option<RunDistance>,
+}
+
+impl RunInfo {
+    /// The run's distance in meters, when it gives one.
+    pub fn distance_m(&self) -> Option<f64> {
+        self.distance.map(|d| d.value * d.unit.meters())
+    }
 }
 
 /// One run on one date. Its unchanging parts are in [`RunInfo`], which it

@@ -31,7 +31,7 @@ fn the_format_follows_the_output_extension() {
     let dir = test();
     for (file, starts) in [
         ("plan.ics", "BEGIN:VCALENDAR\r\n"),
-        ("plan.json", "{\n  \"schema_version\": 1,"),
+        ("plan.json", "{\n  \"schema_version\": 2,"),
         ("plan.md", "# Spring half marathon"),
     ] {
         let path = dir.path(file);
@@ -105,33 +105,39 @@ fn building_twice_gives_byte_identical_files() {
 }
 
 #[test]
-fn time_stamps_come_from_source_date_epoch_or_the_file() {
+fn time_stamps_come_from_source_date_epoch_or_the_plan() {
     let out = test()
         .args(["build", &plan("first-block"), "--to", "ics"])
         .run();
     assert!(out.stdout.contains("\r\nDTSTAMP:20270101T000000Z\r\n"));
 
+    // Without SOURCE_DATE_EPOCH: the plan's start date, whatever the
+    // file's modification time says.
     let dir = test();
     let copy = dir.path("plan.stride");
     fs::copy(example_path("first-block"), &copy).expect("copied");
-    let modified = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
-    fs::File::options()
-        .write(true)
-        .open(&copy)
-        .and_then(|f| f.set_modified(modified))
-        .expect("mtime set");
     let copy_arg = copy.to_str().expect("UTF-8 path");
-    let out = dir
-        .again()
-        .args(["build", copy_arg, "--to", "ics"])
-        .env_remove("SOURCE_DATE_EPOCH")
-        .run();
-    assert_eq!(out.code, Some(0), "{}", out.stderr);
-    // 1 800 000 000 s is 2027-01-15T08:00:00Z.
+    let mut outputs = Vec::new();
+    for seconds in [1_800_000_000, 1_900_000_000] {
+        let modified = SystemTime::UNIX_EPOCH + Duration::from_secs(seconds);
+        fs::File::options()
+            .write(true)
+            .open(&copy)
+            .and_then(|f| f.set_modified(modified))
+            .expect("mtime set");
+        let out = dir
+            .again()
+            .args(["build", copy_arg, "--to", "ics"])
+            .env_remove("SOURCE_DATE_EPOCH")
+            .run();
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        outputs.push(out.stdout);
+    }
+    // first-block starts on 2027-02-03.
     assert!(
-        out.stdout
-            .contains("\r\nDTSTAMP:20270115T080000Z\r\nLAST-MODIFIED:20270115T080000Z\r\n")
+        outputs[0].contains("\r\nDTSTAMP:20270203T000000Z\r\nLAST-MODIFIED:20270203T000000Z\r\n")
     );
+    assert_eq!(outputs[0], outputs[1]);
 
     let out = dir
         .again()

@@ -5,13 +5,20 @@
 mod emit_support;
 
 use emit_support::{EXAMPLES, ParsedTable, TRICKY_PLAN, example_plan, parse_markdown, plan_of};
+use stride::emit::Detail;
 use stride::emit::{Format, Request, emit};
 use stride::plan::Plan;
 
 const SESSION_HEADER: [&str; 5] = ["Exercise", "Sets × reps", "Load", "Rest", "Notes"];
 
+/// The document with every week in full (`--detail full`), whose session
+/// tables these tests read.
 fn markdown(plan: &Plan) -> String {
-    emit(plan, Format::Markdown, &Request::default())
+    let request = Request {
+        detail: Detail::Full,
+        ..Request::default()
+    };
+    emit(plan, Format::Markdown, &request)
 }
 
 fn session_tables(tables: &[ParsedTable]) -> Vec<&ParsedTable> {
@@ -142,6 +149,9 @@ fn charts_are_mermaid_xycharts_with_quoted_titles() {
         );
         for (_, chart) in charts {
             let mut lines = chart.lines();
+            // The palette first: Mermaid's default is too faint on white.
+            let init = lines.next().unwrap_or_default();
+            assert!(init.starts_with("%%{init:") && init.contains("plotColorPalette"));
             assert_eq!(lines.next(), Some("xychart-beta"));
             assert!(chart.contains("    title \""), "{chart}");
             assert!(chart.contains("    x-axis \"Week\" ["), "{chart}");

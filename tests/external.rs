@@ -116,6 +116,39 @@ fn calendars(dir: &Path) -> PathBuf {
                 .collect();
             manifest.push(json!({ "ics": path, "events": events }));
         }
+        // An update that drops the last two weeks: their events come back
+        // cancelled, at their old times, and must read like the others.
+        let full = ics_variants().remove(2).1;
+        let old = emit(&plan, Format::Icalendar, &full);
+        let previous = stride::emit::ical_read::Previous::parse(&old).expect("a calendar");
+        let weeks = u32::try_from(plan.weeks.len()).expect("a week count");
+        let update = Request {
+            weeks: Some(stride::emit::WeekRange {
+                first: 1,
+                last: weeks.saturating_sub(2).max(1),
+            }),
+            icalendar: ics::Options {
+                previous: Some(&previous),
+                ..full.icalendar
+            },
+            ..full
+        };
+        let text = emit(&plan, Format::Icalendar, &update);
+        assert!(text.contains("STATUS:CANCELLED"), "{name}");
+        let path = dir.join(format!("{name}.updated.ics"));
+        std::fs::write(&path, text).expect("written");
+        let events: Vec<_> = ics::events(&plan, None, &full.icalendar)
+            .into_iter()
+            .map(|e| match e.when {
+                When::Timed { start, end } => json!({
+                    "uid": e.uid, "start": start.as_second(), "end": end.as_second(), "date": null,
+                }),
+                When::AllDay(date) => json!({
+                    "uid": e.uid, "start": null, "end": null, "date": date.to_string(),
+                }),
+            })
+            .collect();
+        manifest.push(json!({ "ics": path, "events": events }));
     }
     let path = dir.join("manifest.json");
     std::fs::write(

@@ -177,7 +177,10 @@ fn completion_by_context() {
         "{params:?}"
     );
     let progressions = complete(&mut server, "progress ", 9);
-    assert_eq!(progressions, ["double", "wave", "reps", "sets", "none"]);
+    assert_eq!(
+        progressions,
+        ["double", "wave", "reps", "sets", "time", "distance", "none"]
+    );
     let levels = complete(&mut server, "level ", 6);
     assert_eq!(levels, ["beginner", "intermediate", "advanced"]);
     server.stop();

@@ -521,6 +521,7 @@ fn pipeline(name: &str, source: &str) {
                 alarm_s: Some(1800),
                 ..Default::default()
             },
+            detail: emit::Detail::Full,
         },
     ];
     for options in &variants {

@@ -9,7 +9,7 @@ use jiff::Timestamp;
 
 use super::sink::Sink;
 use super::{FAILURE, SUCCESS, USAGE, build_fit, input, output, terminal};
-use crate::emit::{self, Format, Request, WeekRange, ics};
+use crate::emit::{self, Detail, Format, Request, WeekRange, ical_read as ics_read, ics};
 use crate::render;
 
 #[derive(Debug, Args)]
@@ -41,9 +41,25 @@ pub struct BuildArgs {
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub alarm: Option<u32>,
 
+    /// Markdown: `sessions` writes each session once over its weeks; `full`
+    /// writes every week's sessions in full.
+    #[arg(long, value_enum, value_name = "LEVEL", default_value = "sessions")]
+    pub detail: Detail,
+
     /// Only these plan weeks, e.g. `5-8` or `5`.
     #[arg(long, value_name = "A-B", value_parser = parse_weeks)]
     pub weeks: Option<WeekRange>,
+
+    /// iCalendar: the calendar this one replaces, to raise the SEQUENCE of
+    /// changed events and cancel vanished ones. `-o` over an existing
+    /// calendar uses that file.
+    #[arg(long, value_name = "OLD.ics")]
+    pub previous: Option<PathBuf>,
+
+    /// iCalendar: the plan's identity in event UIDs (default: the file
+    /// name without its extension). Keep it when renaming the file.
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
 
     /// Treat warnings as errors: `--deny warnings`.
     #[arg(long, value_enum, value_name = "WHAT")]
@@ -67,8 +83,9 @@ Markdown is the default on standard output.
 their dates. See docs/fit.md for putting them on a watch.
 
 iCalendar time stamps (DTSTAMP, LAST-MODIFIED) come from SOURCE_DATE_EPOCH when it is \
-set, else from the plan file's modification time (the Unix epoch for standard input), \
-so the same input always gives the same bytes.",
+set, else from the plan's start date, so the same input always gives the same bytes. \
+With --previous (or -o over an existing calendar) unchanged events keep their bytes, \
+changed ones get a higher SEQUENCE and vanished ones are cancelled: docs/calendar.md.",
         extensions.join(", ")
     )
 }
@@ -112,6 +129,20 @@ impl ValueEnum for Target {
     }
 }
 
+/// `--detail sessions` or `--detail full`.
+impl ValueEnum for Detail {
+    fn value_variants<'a>() -> &'a [Detail] {
+        &[Detail::Sessions, Detail::Full]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(match self {
+            Detail::Sessions => "sessions",
+            Detail::Full => "full",
+        }))
+    }
+}
+
 /// What `--deny` can turn into errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Deny {
@@ -144,9 +175,15 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
         })?,
         (None, None) => Format::Markdown,
     };
-    if format != Format::Icalendar && (args.utc || args.with_runs || args.alarm.is_some()) {
+    if format != Format::Icalendar
+        && (args.utc
+            || args.with_runs
+            || args.alarm.is_some()
+            || args.previous.is_some()
+            || args.id.is_some())
+    {
         errln!(
-            "warning: --utc, --with-runs and --alarm only change iCalendar output, not {}",
+            "warning: --utc, --with-runs, --alarm, --previous and --id only change iCalendar output, not {}",
             format.name()
         );
     }
@@ -159,7 +196,14 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
             path.display()
         ));
     }
-    let stamp = stamp(&args.plan)?;
+    let epoch = source_date_epoch()?;
+    let previous = match (format, &args.previous, destination) {
+        (Format::Icalendar, Some(path), _) => Some(read_previous(path)?),
+        // A calendar being replaced is its own previous; a file there that
+        // is not one is simply replaced.
+        (Format::Icalendar, None, Some(path)) if path.exists() => read_previous(path).ok(),
+        _ => None,
+    };
     let Some((source, analysis)) = analyze(args)? else {
         return Ok(FAILURE);
     };
@@ -175,8 +219,11 @@ fn build(args: &BuildArgs) -> Result<u8, String> {
             utc: args.utc,
             with_runs: args.with_runs,
             alarm_s: args.alarm,
-            stamp,
+            stamp: epoch.unwrap_or_else(|| ics::content_stamp(plan)),
+            id: Some(plan_id(args.id.as_deref(), &args.plan)).filter(|id| !id.is_empty()),
+            previous: previous.as_ref(),
         },
+        detail: args.detail,
     };
     let text = emit::emit(plan, format, &request);
     match destination {
@@ -268,22 +315,25 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// DTSTAMP and LAST-MODIFIED: `SOURCE_DATE_EPOCH`, else the plan file's
-/// modification time, else (standard input) the Unix epoch. Never the clock.
-fn stamp(plan: &str) -> Result<Timestamp, String> {
-    if let Some(stamp) = source_date_epoch()? {
-        return Ok(stamp);
+/// The plan's identity in UIDs: `--id`, else the plan file's stem (empty
+/// for standard input, where the plan's name stands in).
+pub(super) fn plan_id<'a>(id: Option<&'a str>, plan: &'a str) -> &'a str {
+    match id {
+        Some(id) => id,
+        None if plan == "-" => "",
+        None => Path::new(plan)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or(""),
     }
-    if plan == "-" {
-        return Ok(Timestamp::UNIX_EPOCH);
-    }
-    // An unreadable file is reported when it is read.
-    let modified = std::fs::metadata(plan).and_then(|m| m.modified());
-    Ok(modified
-        .ok()
-        .and_then(|t| Timestamp::try_from(t).ok())
-        .and_then(|t| Timestamp::from_second(t.as_second()).ok())
-        .unwrap_or(Timestamp::UNIX_EPOCH))
+}
+
+/// The calendar at `path`, as `--previous` reads it.
+fn read_previous(path: &Path) -> Result<ics_read::Previous, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read the previous calendar {}: {e}", path.display()))?;
+    ics_read::Previous::parse(&text)
+        .map_err(|e| format!("{} is not a calendar: {e}", path.display()))
 }
 
 /// `SOURCE_DATE_EPOCH`, when it is set.

@@ -5,6 +5,7 @@
 use jiff::civil::{Date, Time, Weekday};
 
 use crate::ast::Reps;
+use crate::lower::MONTHS;
 use crate::plan::{
     LoadValue, Plan, Prescription, SessionOccurrence, SetGroup, Unit, WeekKind, format_number,
 };
@@ -126,21 +127,6 @@ pub fn phase_minutes(total: f64) -> String {
 pub fn time(t: Time) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn month(date: Date) -> &'static str {
     MONTHS[usize::try_from(date.month() - 1).unwrap_or(0) % 12]

@@ -42,6 +42,8 @@ fn group(sets: u32, reps: Reps, per_side: bool, load: Option<LoadValue>) -> SetG
         reps,
         per_side,
         load,
+        load_to: None,
+        effort: None,
     }
 }
 
@@ -64,6 +66,9 @@ fn prescription(
             note: note.map(str::to_string),
             span: Span::default(),
             progression_span: None,
+            tempo: None,
+            group: None,
+            form: Default::default(),
         }),
         sets: sets.into(),
     }
@@ -100,6 +105,9 @@ fn lower(
             }),
             span: Span::default(),
             header: Span::default(),
+            optional: false,
+            mobility: false,
+            groups: Vec::new(),
         }),
         week,
         day: Weekday::Tue,
@@ -107,6 +115,7 @@ fn lower(
         start_utc: Some(start),
         end_utc: Some(start + SignedDuration::from_mins(50)),
         utc_offset: None,
+        alternatives: Default::default(),
         exercises: vec![
             prescription(
                 "back-squat",
@@ -167,6 +176,9 @@ fn upper(week: u32, monday: Date, block: &str, block_index: usize) -> SessionOcc
             cooldown: None,
             span: Span::default(),
             header: Span::default(),
+            optional: false,
+            mobility: false,
+            groups: Vec::new(),
         }),
         week,
         day: Weekday::Thu,
@@ -174,6 +186,7 @@ fn upper(week: u32, monday: Date, block: &str, block_index: usize) -> SessionOcc
         start_utc: None,
         end_utc: None,
         utc_offset: None,
+        alternatives: Default::default(),
         exercises: vec![
             prescription(
                 "bench-press",
@@ -221,6 +234,7 @@ fn runs(week: u32, monday: Date) -> Vec<RunOccurrence> {
                 duration_min: 60,
                 intensity: Intensity::Hard,
                 span: Span::default(),
+                distance: None,
             }),
             week,
             day: Weekday::Tue,
@@ -235,6 +249,7 @@ fn runs(week: u32, monday: Date) -> Vec<RunOccurrence> {
                 duration_min: 100,
                 intensity: Intensity::Easy,
                 span: Span::default(),
+                distance: None,
             }),
             week,
             day: Weekday::Sat,
@@ -309,6 +324,7 @@ pub fn plan() -> Plan {
             bodyweight: Some(64.0),
             maxes: BTreeMap::from([("back-squat".to_string(), 100.0)]),
             round: 2.5,
+            age: None,
         },
         races: vec![RaceEvent {
             name: "Brighton Half Marathon".into(),
@@ -316,6 +332,7 @@ pub fn plan() -> Plan {
             time: Some(time(9, 0, 0, 0)),
             start_utc: Some(instant(race_day, time(9, 0, 0, 0))),
             week: 3,
+            duration_min: None,
             span: Span::default(),
         }],
         blocks: vec![

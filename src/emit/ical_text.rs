@@ -32,6 +32,16 @@ impl ContentLines {
         self.raw(name, &escaped.join(","));
     }
 
+    /// A whole unfolded content line, `NAME;PARAMS:VALUE`, as it is.
+    pub fn line(&mut self, line: &str) {
+        fold_into(&mut self.out, line);
+    }
+
+    /// Lines another [`ContentLines`] already folded.
+    pub fn append(&mut self, folded: &str) {
+        self.out.push_str(folded);
+    }
+
     pub fn begin(&mut self, component: &str) {
         self.raw("BEGIN", component);
     }

@@ -6,9 +6,16 @@
 //! Times carry the plan's `TZID` with a VTIMEZONE built from the bundled tz
 //! database (or are written in UTC with [`Options::utc`]); sessions without a
 //! time of day are all-day events. UIDs come from a session's identity, not
-//! its content, so re-importing an edited plan updates events in place.
+//! its content, so re-importing an edited plan updates events in place: the
+//! plan's id ([`Options::id`]), the session's name, the week and which
+//! session of that name in the week it is. docs/calendar.md lists what
+//! changes a UID.
+//!
+//! Given the calendar written before ([`Options::previous`]), events that
+//! did not change are written as they were, changed ones with a higher
+//! SEQUENCE, and vanished ones cancelled ([`super::previous`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -16,7 +23,9 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::WeekRange;
 use super::describe;
+use super::ical_read::{Previous, content_hash, unfold};
 use super::ical_text::{ContentLines, param_value};
+use super::previous;
 use super::vtimezone::{self, local_datetime};
 use crate::plan::{Plan, RaceEvent, RunOccurrence, SessionOccurrence, Week, WeekKind};
 
@@ -51,50 +60,84 @@ pub enum When {
 
 /// What the iCalendar backend writes besides the plan's sessions, and how.
 #[derive(Debug, Clone, Copy)]
-pub struct Options {
+pub struct Options<'a> {
     /// Times in UTC instead of the plan's zone with a VTIMEZONE.
     pub utc: bool,
     /// The running sessions and the races as events too.
     pub with_runs: bool,
     /// A display alarm this many seconds before every event.
     pub alarm_s: Option<u32>,
-    /// DTSTAMP and LAST-MODIFIED. The caller decides where it comes from
-    /// (`SOURCE_DATE_EPOCH`, the file's modification time), never the wall
-    /// clock, so that a build is reproducible.
+    /// DTSTAMP and LAST-MODIFIED of new and changed events. The caller
+    /// decides where it comes from (`SOURCE_DATE_EPOCH`, the plan's start
+    /// date), never the wall clock, so that a build is reproducible.
     pub stamp: Timestamp,
+    /// The plan's identity in UIDs (`stride build --id`, else the file's
+    /// stem); the plan's name without it.
+    pub id: Option<&'a str>,
+    /// The calendar written before: unchanged events keep their bytes,
+    /// changed ones get a higher SEQUENCE, vanished ones are cancelled.
+    pub previous: Option<&'a Previous>,
 }
 
-impl Default for Options {
+impl Default for Options<'_> {
     fn default() -> Self {
         Options {
             utc: false,
             with_runs: false,
             alarm_s: None,
             stamp: Timestamp::UNIX_EPOCH,
+            id: None,
+            previous: None,
         }
     }
+}
+
+/// The time stamp of a build without `SOURCE_DATE_EPOCH`: the plan's
+/// start date at midnight UTC. It comes from the plan's content, so
+/// touching the file or building again changes nothing.
+pub fn content_stamp(plan: &Plan) -> Timestamp {
+    plan.start
+        .to_zoned(TimeZone::UTC)
+        .map(|z| z.timestamp())
+        .unwrap_or(Timestamp::UNIX_EPOCH)
 }
 
 /// Every event of the weeks `weeks` selects (all without it) that
 /// `options` ask for, in date and time order, with unique UIDs.
 pub fn events(plan: &Plan, weeks: Option<WeekRange>, options: &Options) -> Vec<Event> {
     let tz = zone(plan);
+    let id = options.id.unwrap_or(&plan.name);
     let mut keyed: Vec<(Date, Option<Timestamp>, Event)> = Vec::new();
     for week in super::select(plan, weeks) {
+        // Which session (run) of that name in the week: the first, second...
+        let mut nth: BTreeMap<&str, u32> = BTreeMap::new();
+        let mut count = |key| {
+            let n = nth.entry(key).or_insert(0);
+            *n += 1;
+            *n
+        };
         for session in &week.sessions {
-            let event = session_event(plan, &tz, week, session);
+            let n = count(&session.name);
+            let event = session_event(plan, id, n, &tz, week, session);
             keyed.push((session.date, start_of(&event), event));
         }
+        nth = BTreeMap::new();
+        let mut count = |key| {
+            let n = nth.entry(key).or_insert(0);
+            *n += 1;
+            *n
+        };
         if options.with_runs {
             for run in &week.runs {
-                let event = run_event(plan, &tz, week, run);
+                let n = count(run.label.as_deref().unwrap_or(run.intensity.keyword()));
+                let event = run_event(plan, id, n, &tz, week, run);
                 keyed.push((run.date, start_of(&event), event));
             }
         }
     }
     if options.with_runs {
         for race in plan.races.iter().filter(|r| race_selected(r, weeks)) {
-            let event = race_event(plan, &tz, race);
+            let event = race_event(plan, id, &tz, race);
             keyed.push((race.date, start_of(&event), event));
         }
     }
@@ -115,7 +158,6 @@ pub fn emit(plan: &Plan, weeks: Option<WeekRange>, options: &Options) -> String 
     let events = events(plan, weeks, options);
     let tz = zone(plan);
     let tzid = (!options.utc && !is_utc(&plan.timezone)).then_some(plan.timezone.as_str());
-    let stamp = utc_datetime(options.stamp);
 
     let mut lines = ContentLines::default();
     lines.begin("VCALENDAR");
@@ -129,11 +171,20 @@ pub fn emit(plan: &Plan, weeks: Option<WeekRange>, options: &Options) -> String 
     lines.raw("REFRESH-INTERVAL;VALUE=DURATION", "P1D");
     lines.raw("X-PUBLISHED-TTL", "P1D");
 
+    let current: BTreeSet<&str> = events.iter().map(|e| e.uid.as_str()).collect();
+    let gone = previous::cancelled(options.previous, &current, options.stamp);
     if let Some(tzid) = tzid {
-        let timed = events.iter().filter_map(|e| match e.when {
-            When::Timed { start, end } => Some((start, end)),
-            When::AllDay(_) => None,
-        });
+        let timed = events
+            .iter()
+            .filter_map(|e| match e.when {
+                When::Timed { start, end } => Some((start, end)),
+                When::AllDay(_) => None,
+            })
+            // Cancelled events keep their local times: the zone covers them.
+            .chain(
+                gone.iter()
+                    .flat_map(|lines| previous::instants(lines, tzid, &tz)),
+            );
         let span = timed.fold(None, |acc: Option<(Timestamp, Timestamp)>, (s, e)| {
             Some(acc.map_or((s, e), |(a, b)| (a.min(s), b.max(e))))
         });
@@ -147,10 +198,33 @@ pub fn emit(plan: &Plan, weeks: Option<WeekRange>, options: &Options) -> String 
     }
 
     for event in &events {
+        let body = event_body(event, tzid, &tz, options);
+        let hash = content_hash(&unfold(&body));
+        let revision = previous::revision(options.previous, &event.uid, hash, options.stamp);
         lines.begin("VEVENT");
         lines.raw("UID", &event.uid);
-        lines.raw("DTSTAMP", &stamp);
-        lines.raw("LAST-MODIFIED", &stamp);
+        lines.raw("DTSTAMP", &revision.dtstamp);
+        lines.raw("LAST-MODIFIED", &revision.last_modified);
+        lines.raw("SEQUENCE", &revision.sequence.to_string());
+        lines.append(&body);
+        lines.end("VEVENT");
+    }
+    for cancelled in &gone {
+        lines.begin("VEVENT");
+        for line in cancelled {
+            lines.line(line);
+        }
+        lines.end("VEVENT");
+    }
+    lines.end("VCALENDAR");
+    lines.finish()
+}
+
+/// The content lines of an event after its UID, DTSTAMP, LAST-MODIFIED
+/// and SEQUENCE, up to its END, folded.
+fn event_body(event: &Event, tzid: Option<&str>, tz: &TimeZone, options: &Options) -> String {
+    let mut lines = ContentLines::default();
+    {
         match event.when {
             When::Timed { start, end } => match tzid {
                 Some(tzid) => {
@@ -193,13 +267,18 @@ pub fn emit(plan: &Plan, weeks: Option<WeekRange>, options: &Options) -> String 
             lines.raw("TRIGGER", &before(seconds));
             lines.end("VALARM");
         }
-        lines.end("VEVENT");
     }
-    lines.end("VCALENDAR");
     lines.finish()
 }
 
-fn session_event(plan: &Plan, tz: &TimeZone, week: &Week, s: &SessionOccurrence) -> Event {
+fn session_event(
+    plan: &Plan,
+    id: &str,
+    nth: u32,
+    tz: &TimeZone,
+    week: &Week,
+    s: &SessionOccurrence,
+) -> Event {
     let kind = describe::week_kind(week.kind);
     let summary = if kind.is_empty() {
         format!("{} ({}, week {})", s.name, s.block, s.week)
@@ -249,13 +328,14 @@ fn session_event(plan: &Plan, tz: &TimeZone, week: &Week, s: &SessionOccurrence)
         .duration_min
         .map_or(DEFAULT_SESSION, |m| SignedDuration::from_mins(i64::from(m)));
     Event {
+        // Not the block or the weekday: moving a session to another day, or
+        // renaming its block, updates the event rather than replacing it.
         uid: uid(&[
             "session",
-            &plan.name,
-            &s.block,
+            id,
             &s.name,
             &s.week.to_string(),
-            s.day.keyword(),
+            &nth.to_string(),
         ]),
         when: when(tz, s.date, s.time, s.start_utc, s.end_utc, duration),
         summary,
@@ -265,7 +345,14 @@ fn session_event(plan: &Plan, tz: &TimeZone, week: &Week, s: &SessionOccurrence)
     }
 }
 
-fn run_event(plan: &Plan, tz: &TimeZone, week: &Week, r: &RunOccurrence) -> Event {
+fn run_event(
+    plan: &Plan,
+    id: &str,
+    nth: u32,
+    tz: &TimeZone,
+    week: &Week,
+    r: &RunOccurrence,
+) -> Event {
     let intensity = r.intensity.keyword();
     let what = format!("{}{} run", intensity[..1].to_uppercase(), &intensity[1..]);
     let summary = match &r.label {
@@ -284,10 +371,10 @@ fn run_event(plan: &Plan, tz: &TimeZone, week: &Week, r: &RunOccurrence) -> Even
     Event {
         uid: uid(&[
             "run",
-            &plan.name,
+            id,
             &r.week.to_string(),
-            r.day.keyword(),
             r.label.as_deref().unwrap_or(intensity),
+            &nth.to_string(),
         ]),
         when: when(tz, r.date, r.time, r.start_utc, r.end_utc, duration),
         summary,
@@ -297,7 +384,7 @@ fn run_event(plan: &Plan, tz: &TimeZone, week: &Week, r: &RunOccurrence) -> Even
     }
 }
 
-fn race_event(plan: &Plan, tz: &TimeZone, race: &RaceEvent) -> Event {
+fn race_event(plan: &Plan, id: &str, tz: &TimeZone, race: &RaceEvent) -> Event {
     let mut description = format!("Race day: {}", describe::long_date(race.date));
     if let Some(t) = race.time {
         description.push_str(&format!(", start {}", describe::time(t)));
@@ -306,7 +393,7 @@ fn race_event(plan: &Plan, tz: &TimeZone, race: &RaceEvent) -> Event {
         description.push_str("\nThe goal race of the plan.");
     }
     Event {
-        uid: uid(&["race", &plan.name, &race.name]),
+        uid: uid(&["race", id, &race.name]),
         when: when(tz, race.date, race.time, race.start_utc, None, DEFAULT_RACE),
         summary: format!("Race: {}", race.name),
         description,

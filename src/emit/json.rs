@@ -19,7 +19,7 @@ use crate::catalogue;
 use crate::plan::{self, Plan, WeekKind};
 
 /// Version of the JSON schema; bump it on any breaking change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Writes the plan as pretty-printed JSON with a final newline. With
 /// `weeks`, only those weeks are listed. The JSON backend has no options.
@@ -89,6 +89,7 @@ struct Athlete<'a> {
     bodyweight: Option<f64>,
     maxes: &'a BTreeMap<String, f64>,
     round: f64,
+    age: Option<u32>,
 }
 
 impl<'a> Athlete<'a> {
@@ -99,6 +100,7 @@ impl<'a> Athlete<'a> {
             bodyweight: athlete.bodyweight,
             maxes: &athlete.maxes,
             round: athlete.round,
+            age: athlete.age,
         }
     }
 }
@@ -110,6 +112,7 @@ struct Race<'a> {
     time: Option<Time>,
     start_utc: Option<Timestamp>,
     week: i64,
+    expected_duration_min: Option<u32>,
 }
 
 impl<'a> Race<'a> {
@@ -120,6 +123,7 @@ impl<'a> Race<'a> {
             time: race.time,
             start_utc: race.start_utc,
             week: race.week,
+            expected_duration_min: race.duration_min,
         }
     }
 }
@@ -197,7 +201,10 @@ struct Session<'a> {
     location: Option<&'a str>,
     warmup: Option<Phase<'a>>,
     cooldown: Option<Phase<'a>>,
-    exercises: Each<'a, plan::Prescription, Prescription<'a>>,
+    exercises: Lines<'a>,
+    optional: bool,
+    mobility: bool,
+    groups: Each<'a, plan::GroupInfo, Group>,
 }
 
 impl<'a> Session<'a> {
@@ -217,7 +224,40 @@ impl<'a> Session<'a> {
             location: session.location.as_deref(),
             warmup: session.warmup.as_ref().map(Phase::new),
             cooldown: session.cooldown.as_ref().map(Phase::new),
-            exercises: Each::new(&occurrence.exercises, Prescription::new),
+            exercises: Lines(occurrence),
+            optional: session.optional,
+            mobility: session.mobility,
+            groups: Each::new(&session.groups, Group::new),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Group {
+    kind: &'static str,
+    /// Superset: `null` (its rounds are its lines' sets).
+    rounds: Option<u32>,
+    rest_s: Option<u32>,
+    work_s: Option<u32>,
+    between_s: Option<u32>,
+}
+
+impl Group {
+    fn new(group: &plan::GroupInfo) -> Self {
+        let (rounds, work_s, between_s) = match group.kind {
+            plan::GroupKind::Superset => (None, None, None),
+            plan::GroupKind::Circuit {
+                rounds,
+                work_s,
+                between_s,
+            } => (Some(rounds), work_s, between_s),
+        };
+        Group {
+            kind: group.kind.keyword(),
+            rounds,
+            rest_s: group.rest_s,
+            work_s,
+            between_s,
         }
     }
 }
@@ -245,6 +285,45 @@ struct Prescription<'a> {
     rest_s: Option<u32>,
     progression: Option<&'a str>,
     note: Option<&'a str>,
+    tempo: Option<Tempo>,
+    group: Option<u16>,
+    alternatives: Alternatives<'a>,
+}
+
+/// A session occurrence's prescriptions, each with its alternatives.
+struct Lines<'a>(&'a plan::SessionOccurrence);
+
+impl Serialize for Lines<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let occurrence = self.0;
+        serializer.collect_seq(occurrence.exercises.iter().enumerate().map(|(i, p)| {
+            let mut view = Prescription::new(p);
+            view.alternatives = Alternatives(Some((occurrence, i)));
+            view
+        }))
+    }
+}
+
+/// The alternatives of line `.1` of an occurrence; none for an alternative.
+struct Alternatives<'a>(Option<(&'a plan::SessionOccurrence, usize)>);
+
+impl Serialize for Alternatives<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Some((occurrence, i)) => {
+                serializer.collect_seq(occurrence.alternatives_of(i).map(Prescription::new))
+            }
+            None => serializer.collect_seq(std::iter::empty::<()>()),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Tempo {
+    lower_s: u32,
+    pause_s: u32,
+    /// `null`: explosive.
+    lift_s: Option<u32>,
 }
 
 impl<'a> Prescription<'a> {
@@ -257,6 +336,13 @@ impl<'a> Prescription<'a> {
             rest_s: line.rest_s,
             progression: line.progression.as_deref(),
             note: line.note.as_deref(),
+            tempo: line.tempo.map(|t| Tempo {
+                lower_s: t.lower,
+                pause_s: t.pause,
+                lift_s: t.lift,
+            }),
+            group: line.group,
+            alternatives: Alternatives(None),
         }
     }
 }
@@ -267,6 +353,15 @@ struct SetGroup {
     reps: Reps,
     per_side: bool,
     load: Option<Load>,
+    load_to: Option<Load>,
+    effort: Option<Effort>,
+}
+
+#[derive(Serialize)]
+struct Effort {
+    scale: &'static str,
+    low: f64,
+    high: f64,
 }
 
 impl SetGroup {
@@ -276,6 +371,15 @@ impl SetGroup {
             reps: Reps::new(group.reps),
             per_side: group.per_side,
             load: group.load.as_ref().map(Load::new),
+            load_to: group.load_to.as_ref().map(Load::new),
+            effort: group.effort.map(|e| Effort {
+                scale: match e.scale {
+                    ast::EffortScale::Rpe => "rpe",
+                    ast::EffortScale::Rir => "rir",
+                },
+                low: e.low,
+                high: e.high,
+            }),
         }
     }
 }
@@ -355,6 +459,7 @@ struct Run<'a> {
     intensity: &'static str,
     start_utc: Option<Timestamp>,
     end_utc: Option<Timestamp>,
+    distance_m: Option<f64>,
 }
 
 impl<'a> Run<'a> {
@@ -370,6 +475,7 @@ impl<'a> Run<'a> {
             intensity: run.intensity.keyword(),
             start_utc: occurrence.start_utc,
             end_utc: occurrence.end_utc,
+            distance_m: run.distance_m(),
         }
     }
 }

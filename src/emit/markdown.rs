@@ -15,6 +15,7 @@ use super::describe::{self, exercise_name};
 use super::mermaid::{Chart, Series};
 use super::table::{Align, Table, escape};
 use super::volume::{self, MuscleGroup, WeekVolume};
+use super::{grid, prescriptions};
 use crate::ast::{Intensity, Weekday};
 use crate::diagnostic::Severity;
 use crate::plan::{Plan, SessionOccurrence, Week, WeekKind, format_number};
@@ -25,6 +26,18 @@ use crate::render::Finding;
 pub struct Options<'a> {
     /// The checker's findings, listed at the end.
     pub findings: &'a [Finding],
+    /// Each session once (the default) or every week in full.
+    pub detail: Detail,
+}
+
+/// How much of the weeks the document spells out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Detail {
+    /// The week grid, then each session once with the range its weeks cover.
+    #[default]
+    Sessions,
+    /// The week grid, the running week, then every week's sessions in full.
+    Full,
 }
 
 /// Writes the document: the weeks `weeks` selects (all without it).
@@ -33,11 +46,19 @@ pub fn emit(plan: &Plan, weeks: Option<WeekRange>, options: &Options) -> String 
     let volumes: Vec<WeekVolume> = weeks.iter().map(|w| volume::week_volume(plan, w)).collect();
     let mut out = String::new();
     summary(&mut out, plan, &weeks);
-    running_week(&mut out, &weeks);
-    overview(&mut out, plan, &weeks, &volumes);
+    week_grid(&mut out, plan, &weeks);
+    if options.detail == Detail::Full {
+        running_week(&mut out, &weeks);
+    }
+    overview(&mut out, plan, &weeks, &volumes, options.detail);
     charts(&mut out, plan, &weeks, &volumes);
-    for week in &weeks {
-        week_section(&mut out, plan, week);
+    match options.detail {
+        Detail::Sessions => session_summaries(&mut out, plan, &weeks),
+        Detail::Full => {
+            for week in &weeks {
+                week_section(&mut out, plan, week);
+            }
+        }
     }
     findings(&mut out, options.findings);
     // One final newline, no trailing blank line.
@@ -212,7 +233,119 @@ fn running_week(out: &mut String, weeks: &[&Week]) {
     }
 }
 
-fn overview(out: &mut String, plan: &Plan, weeks: &[&Week], volumes: &[WeekVolume]) {
+/// Weeks down, weekdays across: the page a runner pins on the fridge.
+fn week_grid(out: &mut String, plan: &Plan, weeks: &[&Week]) {
+    if weeks.is_empty() {
+        return;
+    }
+    let grid = grid::grid(plan, weeks.iter().copied());
+    out.push_str("## Week by week\n\n");
+    let mut columns = vec![("Week", Align::Left)];
+    columns.extend(
+        Weekday::ALL
+            .iter()
+            .map(|d| (grid::short_day(*d), Align::Left)),
+    );
+    let mut table = Table::new(&columns);
+    for row in &grid.rows {
+        let mut head = format!("**{}** {}", row.number, row.monday.strftime("%-d %b"));
+        let label = row.label();
+        if !label.is_empty() {
+            head.push_str("<br>");
+            head.push_str(&escape(&label));
+        }
+        let mut cells = vec![head];
+        cells.extend(row.days.iter().map(|entries| {
+            entries
+                .iter()
+                .map(|e| escape(&e.text()))
+                .collect::<Vec<_>>()
+                .join("<br>")
+        }));
+        table.row(cells);
+    }
+    table.write(out);
+}
+
+/// Each session once, over the weeks it occurs in.
+fn session_summaries(out: &mut String, plan: &Plan, weeks: &[&Week]) {
+    let summaries = prescriptions::summaries(plan, weeks);
+    if summaries.is_empty() {
+        return;
+    }
+    out.push_str("## Sessions\n\n");
+    for s in &summaries {
+        let block = if s.block.is_empty() {
+            String::new()
+        } else {
+            format!("{}, ", escape(&s.block))
+        };
+        out.push_str(&format!(
+            "### {} · {block}{} · {}\n\n",
+            escape(&s.name),
+            s.week_text(),
+            escape(&s.when())
+        ));
+        let mut facts: Vec<String> = Vec::new();
+        if let Some(location) = &s.location {
+            facts.push(format!("**Location:** {}", escape(location)));
+        }
+        if let Some(w) = &s.warmup {
+            facts.push(
+                phase("Warm-up", w.duration_min, w.note.as_deref())
+                    .trim_end()
+                    .to_string(),
+            );
+        }
+        if let Some(c) = &s.cooldown {
+            facts.push(
+                phase("Cool-down", c.duration_min, c.note.as_deref())
+                    .trim_end()
+                    .to_string(),
+            );
+        }
+        if !facts.is_empty() {
+            out.push_str(&facts.join(" · "));
+            out.push_str("\n\n");
+        }
+        if s.lines.is_empty() {
+            out.push_str("No exercises.\n\n");
+            continue;
+        }
+        let lighter = s.lighter.clone().unwrap_or_default();
+        type Get = fn(&prescriptions::LineSummary) -> &str;
+        let columns: [(&str, Align, Get); 7] = [
+            ("Exercise", Align::Left, |l| &l.exercise),
+            ("Sets × reps", Align::Right, |l| &l.sets),
+            ("Load", Align::Right, |l| &l.load),
+            (&lighter, Align::Right, |l| &l.lighter),
+            ("Rest", Align::Right, |l| &l.rest),
+            ("Progression", Align::Left, |l| &l.progression),
+            ("Notes", Align::Left, |l| &l.note),
+        ];
+        // Columns no line fills are left out (Exercise and Sets always stay).
+        let kept: Vec<_> = columns
+            .iter()
+            .enumerate()
+            .filter(|(i, (_, _, get))| *i < 2 || s.lines.iter().any(|l| !get(l).is_empty()))
+            .map(|(_, c)| c)
+            .collect();
+        let heads: Vec<(&str, Align)> = kept.iter().map(|(h, a, _)| (*h, *a)).collect();
+        let mut table = Table::new(&heads);
+        for line in &s.lines {
+            table.row(kept.iter().map(|(_, _, get)| escape(get(line))).collect());
+        }
+        table.write(out);
+    }
+}
+
+fn overview(
+    out: &mut String,
+    plan: &Plan,
+    weeks: &[&Week],
+    volumes: &[WeekVolume],
+    detail: Detail,
+) {
     if weeks.is_empty() {
         return;
     }
@@ -254,6 +387,10 @@ fn overview(out: &mut String, plan: &Plan, weeks: &[&Week], volumes: &[WeekVolum
     let mut sets = Table::new(&columns);
     out_rows(&mut sets, weeks, volumes, &groups, |l| l.sets.to_string());
     sets.write(out);
+    if detail != Detail::Full {
+        // The overview has each week's tonnage; per group only in full.
+        return;
+    }
     out.push_str(&format!("### Weekly tonnage per muscle group ({unit})\n\n"));
     let mut tons = Table::new(&columns);
     out_rows(&mut tons, weeks, volumes, &groups, |l| whole(l.tonnage));

@@ -13,15 +13,21 @@
 //! tests and the fuzz target all go through [`Format::ALL`].
 
 pub mod fit;
+pub mod html;
+pub mod ical_read;
 pub mod ics;
 pub mod json;
 mod markdown;
+pub use markdown::Detail;
 mod vtimezone;
 
 mod describe;
 pub(crate) mod grid;
 mod ical_text;
 mod mermaid;
+mod prescriptions;
+mod previous;
+mod svg;
 mod table;
 mod volume;
 
@@ -41,10 +47,16 @@ pub enum Format {
     Markdown,
     Icalendar,
     Json,
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Markdown, Format::Icalendar, Format::Json];
+    pub const ALL: [Format; 4] = [
+        Format::Markdown,
+        Format::Icalendar,
+        Format::Json,
+        Format::Html,
+    ];
 
     /// The word `stride build --to` takes.
     pub fn keyword(self) -> &'static str {
@@ -52,6 +64,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Icalendar => "ics",
             Format::Json => "json",
+            Format::Html => "html",
         }
     }
 
@@ -60,6 +73,7 @@ impl Format {
             Format::Markdown => "Markdown",
             Format::Icalendar => "iCalendar",
             Format::Json => "JSON",
+            Format::Html => "HTML",
         }
     }
 
@@ -69,6 +83,7 @@ impl Format {
             Format::Markdown => &["md", "markdown"],
             Format::Icalendar => &["ics", "ical", "icalendar"],
             Format::Json => &["json"],
+            Format::Html => &["html", "htm"],
         }
     }
 
@@ -81,18 +96,7 @@ impl Format {
     }
 }
 
-/// A range of plan weeks, both ends included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WeekRange {
-    pub first: u32,
-    pub last: u32,
-}
-
-impl WeekRange {
-    pub fn contains(self, week: u32) -> bool {
-        self.first <= week && week <= self.last
-    }
-}
+pub use crate::plan::WeekRange;
 
 /// What a build asks for besides the plan, whatever the format: [`emit`]
 /// hands each backend the part it reads, as that backend's own options.
@@ -103,7 +107,9 @@ pub struct Request<'a> {
     /// The checker's findings, for the formats that list them.
     pub findings: &'a [Finding],
     /// How to write iCalendar.
-    pub icalendar: ics::Options,
+    pub icalendar: ics::Options<'a>,
+    /// How much of the weeks Markdown and HTML spell out.
+    pub detail: Detail,
 }
 
 /// The weeks of `plan` that `weeks` selects (all of them without it).
@@ -120,10 +126,18 @@ pub fn emit(plan: &Plan, format: Format, request: &Request) -> String {
         Format::Markdown => {
             let options = markdown::Options {
                 findings: request.findings,
+                detail: request.detail,
             };
             markdown::emit(plan, weeks, &options)
         }
         Format::Icalendar => ics::emit(plan, weeks, &request.icalendar),
         Format::Json => json::emit(plan, weeks),
+        Format::Html => {
+            let options = html::Options {
+                findings: request.findings,
+                detail: request.detail,
+            };
+            html::emit(plan, weeks, &options)
+        }
     }
 }

@@ -103,6 +103,10 @@ impl Layout<'_> {
                     text.push(' ');
                     text.push_str(&spell::time(time.value));
                 }
+                if let Some(duration) = &race.duration {
+                    text.push(' ');
+                    text.push_str(&spell::duration(duration.value.seconds));
+                }
                 self.out.line(at, 0, text, Gap::Keep)
             }
             ItemKind::Athlete(lines) => {
@@ -115,6 +119,18 @@ impl Layout<'_> {
             ItemKind::Runs(lines) => {
                 let body = lines.iter().map(|r| (r.span.start, run(self, r))).collect();
                 self.body(at, close, 0, "runs".to_owned(), body, Gap::Keep)
+            }
+            ItemKind::WeekRuns(week_runs) => {
+                let body = week_runs
+                    .runs
+                    .iter()
+                    .map(|r| (r.span.start, run(self, r)))
+                    .collect();
+                let header = format!(
+                    "runs weeks {}-{}",
+                    week_runs.first_week.value, week_runs.last_week.value
+                );
+                self.body(at, close, 0, header, body, Gap::Keep)
             }
             ItemKind::Spacing(constraints) => {
                 let body = constraints
@@ -238,6 +254,7 @@ impl Layout<'_> {
                 format!("max {} {}", exercise.value, spell::mass(&load.value))
             }
             AthleteItemKind::Round(mass) => format!("round {}", spell::mass(&mass.value)),
+            AthleteItemKind::Age(years) => format!("age {}", years.value),
         }
     }
 
@@ -370,6 +387,12 @@ impl Layout<'_> {
             header.push(' ');
             header.push_str(&spell::duration(duration.value.seconds));
         }
+        if session.optional.is_some() {
+            header.push_str(" optional");
+        }
+        if session.mobility.is_some() {
+            header.push_str(" mobility");
+        }
 
         let mut lines: Vec<(usize, String)> = Vec::new();
         if let Some(location) = &session.location {
@@ -389,27 +412,112 @@ impl Layout<'_> {
                 lines.push((phase.span.start, text));
             }
         }
-        let rows: Vec<[String; 5]> = session.exercises.iter().map(|e| self.cells(e)).collect();
-        for (line, text) in session.exercises.iter().zip(align(&rows)) {
-            lines.push((line.span.start, text));
-        }
-        lines.sort_by_key(|l| l.0);
-
+        lines.extend(self.rows(session.exercises.iter().filter(|l| l.group.is_none())));
         let close = session.span.end.saturating_sub(1);
-        self.body(session.span.start, close, 1, header, lines, Gap::Blank);
+        if session.groups.is_empty() {
+            lines.sort_by_key(|l| l.0);
+            self.body(session.span.start, close, 1, header, lines, Gap::Blank);
+            return;
+        }
+        let mut entries: Vec<(usize, Option<usize>, String)> = lines
+            .into_iter()
+            .map(|(at, text)| (at, None, text))
+            .collect();
+        for (index, group) in session.groups.iter().enumerate() {
+            entries.push((group.span.start, Some(index), String::new()));
+        }
+        entries.sort_by_key(|e| e.0);
+        self.out
+            .open(session.span.start, 1, format!("{header} {{"), Gap::Blank);
+        for (at, group, text) in entries {
+            match group.and_then(|g| session.groups.get(g).map(|group| (g, group))) {
+                Some((index, group)) => self.group(session, index, group),
+                None => {
+                    self.out.line(at, 2, text, Gap::Keep);
+                }
+            }
+        }
+        self.out.close(close, 1);
     }
 
-    /// Name, sets and loads, rest, progression, note.
-    fn cells(&self, line: &ExerciseLine) -> [String; 5] {
-        let groups: Vec<String> = line.groups.iter().map(spell::set_group).collect();
+    /// A `superset` or `circuit` and its lines, one level in.
+    fn group(&mut self, session: &Session, index: usize, group: &Group) {
+        let mut header = group.kind_keyword().to_owned();
+        let duration = |d: &Option<crate::span::Spanned<Duration>>, what: &str| {
+            d.as_ref()
+                .map(|d| format!(" {what} {}", spell::duration(d.value.seconds)))
+                .unwrap_or_default()
+        };
+        match &group.kind {
+            GroupKind::Superset => header.push_str(&duration(&group.rest, "rest")),
+            GroupKind::Circuit {
+                rounds,
+                work,
+                between,
+            } => {
+                let word = if rounds.value == 1 { "round" } else { "rounds" };
+                header.push_str(&format!(" {} {word}", rounds.value));
+                header.push_str(&duration(work, "work"));
+                header.push_str(&duration(&group.rest, "rest"));
+                header.push_str(&duration(between, "between"));
+            }
+        }
+        let lines = self.rows(
+            session
+                .exercises
+                .iter()
+                .filter(|l| l.group.map(usize::from) == Some(index)),
+        );
+        let close = group.span.end.saturating_sub(1);
+        self.body(group.span.start, close, 2, header, lines, Gap::Keep);
+    }
+
+    /// The exercise lines and their alternatives, aligned in columns.
+    fn rows<'l>(&self, lines: impl Iterator<Item = &'l ExerciseLine>) -> Vec<(usize, String)> {
+        let mut starts = Vec::new();
+        let mut rows: Vec<[String; 6]> = Vec::new();
+        for line in lines {
+            starts.push(line.span.start);
+            rows.push(self.cells(line, ""));
+            for alternative in &line.alternatives {
+                starts.push(alternative.span.start);
+                rows.push(self.cells(alternative, "or "));
+            }
+        }
+        starts.into_iter().zip(align(&rows)).collect()
+    }
+
+    /// Name, sets and loads, rest, progression, tempo, note.
+    fn cells(&self, line: &ExerciseLine, prefix: &str) -> [String; 6] {
+        let sets = match (line.form, line.groups.first()) {
+            (LineForm::Entry, Some(group)) => {
+                format!(
+                    "{}{}",
+                    spell::reps(group.reps.value),
+                    spell::load_spec(group)
+                )
+            }
+            (LineForm::EntryWithoutReps, Some(group)) => {
+                spell::load_spec(group).trim_start().to_owned()
+            }
+            _ => line
+                .groups
+                .iter()
+                .map(spell::set_group)
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
         [
-            line.exercise.value.clone(),
-            groups.join(", "),
+            format!("{prefix}{}", line.exercise.value),
+            sets,
             line.rest.as_ref().map_or(String::new(), |r| {
                 format!("rest {}", spell::duration(r.value.seconds))
             }),
             line.progression.as_ref().map_or(String::new(), |p| {
                 format!("progress {}", spell::progression(&p.value))
+            }),
+            line.tempo.as_ref().map_or(String::new(), |t| {
+                format!("tempo {}", spell::tempo(t.value))
             }),
             line.note
                 .as_ref()
@@ -423,8 +531,8 @@ impl Layout<'_> {
 const MAX_ALIGNED: usize = 40;
 
 /// Lines with each column padded to the widest cell in it, two spaces apart.
-fn align(rows: &[[String; 5]]) -> Vec<String> {
-    let mut widths = [0usize; 5];
+fn align(rows: &[[String; 6]]) -> Vec<String> {
+    let mut widths = [0usize; 6];
     for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             let len = cell.chars().count();
@@ -461,6 +569,11 @@ fn run(layout: &Layout<'_>, run: &RunLine) -> String {
     }
     text.push(' ');
     text.push_str(&spell::duration(run.duration.value.seconds));
+    if let Some(distance) = &run.distance {
+        text.push(' ');
+        text.push_str(&spell::number(distance.value.value));
+        text.push_str(distance.value.unit.symbol());
+    }
     text.push(' ');
     text.push_str(run.intensity.value.keyword());
     if let Some(label) = &run.label {

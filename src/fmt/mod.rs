@@ -27,6 +27,7 @@ mod verify;
 
 pub use diff::unified as unified_diff;
 pub use spell::duration as duration_text;
+pub(crate) use spell::set_group as set_group_text;
 
 use crate::diagnostic::Diagnostic;
 use crate::error_code::ErrorCode;

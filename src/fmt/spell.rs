@@ -6,7 +6,8 @@
 //! are copied as written, because their spelling is their meaning.
 
 use crate::ast::{
-    DateLit, Load, Mass, Progression, Reps, SetGroup, Step, StepAmount, TimeLit, Value,
+    DateLit, Effort, EffortScale, Load, Mass, Progression, Reps, SetGroup, Step, StepAmount, Tempo,
+    TimeLit, Value,
 };
 use crate::span::Span;
 
@@ -66,7 +67,49 @@ pub fn load(load: &Load) -> String {
         }
         Load::Rpe(v) => format!("@RPE{}", number(*v)),
         Load::Rir(v) => format!("@RIR{}", number(*v)),
+        Load::PercentBodyweight(p) => format!("@{}bw", percent(*p)),
     }
+}
+
+/// A load, with the other end of its range: `@20-25kg`, `@70-75%`,
+/// `@RPE7-8`, `@RIR2-3`.
+pub fn load_range(first: &Load, to: Option<f64>) -> String {
+    let Some(to) = to else {
+        return load(first);
+    };
+    match first {
+        Load::Mass(m) => format!(
+            "@{}-{}",
+            number(m.value),
+            mass(&Mass {
+                value: to,
+                unit: m.unit.clone(),
+            })
+        ),
+        Load::Percent(p) => format!("@{}-{}", number(*p), percent(to)),
+        Load::Rpe(v) => format!("@RPE{}-{}", number(*v), number(to)),
+        Load::Rir(v) => format!("@RIR{}-{}", number(*v), number(to)),
+        other => load(other),
+    }
+}
+
+/// `RPE8`, `RIR2-3`: an effort beside a load.
+pub fn effort(effort: &Effort) -> String {
+    let scale = match effort.scale {
+        EffortScale::Rpe => "RPE",
+        EffortScale::Rir => "RIR",
+    };
+    if effort.low == effort.high {
+        format!("{scale}{}", number(effort.low))
+    } else {
+        format!("{scale}{}-{}", number(effort.low), number(effort.high))
+    }
+}
+
+/// `3-1-1`, `3-0-x`.
+pub fn tempo(tempo: Tempo) -> String {
+    let lift = tempo.lift.map_or("x".to_owned(), |l| l.to_string());
+    format!("{}-{}-{lift}", tempo.lower, tempo.pause)
 }
 
 /// `5`, `8-12`, `5+`, `30s`, `30m`.
@@ -78,9 +121,20 @@ pub fn reps(reps: Reps) -> String {
 pub fn set_group(group: &SetGroup) -> String {
     let side = if group.per_side { "/side" } else { "" };
     let mut out = format!("{}x{}{side}", group.sets.value, reps(group.reps.value));
+    out.push_str(&load_spec(group));
+    out
+}
+
+/// ` @80kg RPE8`: a set group's load and effort, with a space before.
+pub fn load_spec(group: &SetGroup) -> String {
+    let mut out = String::new();
     if let Some(l) = &group.load {
         out.push(' ');
-        out.push_str(&load(&l.value));
+        out.push_str(&load_range(&l.value, group.load_to));
+    }
+    if let Some(e) = &group.effort {
+        out.push(' ');
+        out.push_str(&effort(&e.value));
     }
     out
 }
@@ -116,6 +170,16 @@ pub fn progression(progression: &Progression) -> String {
         }
         Progression::Sets { amount, every } => {
             format!("sets +{}{}", amount.value, per_weeks(every.value))
+        }
+        Progression::Time { seconds, every } => {
+            format!(
+                "time +{}{}",
+                duration(seconds.value),
+                per_weeks(every.value)
+            )
+        }
+        Progression::Distance { meters, every } => {
+            format!("distance +{}m{}", meters.value, per_weeks(every.value))
         }
         Progression::None => "none".to_owned(),
     }

@@ -43,6 +43,7 @@ pub fn lower(
         bodyweight: None,
         maxes: BTreeMap::new(),
         round: 0.0,
+        age: None,
     };
     let mut seen: BTreeMap<&'static str, Span> = BTreeMap::new();
     let mut maxes: BTreeMap<String, Span> = BTreeMap::new();
@@ -53,6 +54,7 @@ pub fn lower(
             AthleteItemKind::Units(_) => "units",
             AthleteItemKind::Bodyweight(_) => "bodyweight",
             AthleteItemKind::Round(_) => "round",
+            AthleteItemKind::Age(_) => "age",
             AthleteItemKind::Max { .. } => {
                 kept.push(item);
                 continue;
@@ -74,6 +76,7 @@ pub fn lower(
                     athlete.units = unit;
                 }
             }
+            AthleteItemKind::Age(years) => athlete.age = age(years, diags),
             _ => kept.push(item),
         }
     }
@@ -110,7 +113,7 @@ pub fn lower(
                     athlete.maxes.insert(entry.id.clone(), value);
                 }
             }
-            AthleteItemKind::Level(_) | AthleteItemKind::Units(_) => {}
+            AthleteItemKind::Level(_) | AthleteItemKind::Units(_) | AthleteItemKind::Age(_) => {}
         }
     }
     Lowered {
@@ -160,6 +163,22 @@ fn positive(
         )
         .with_label(mass.span, "not more than zero")
         .with_help(format!("give a {what} above zero, in kg or lb")),
+    );
+    None
+}
+
+/// An age in years: from 5 to 120.
+fn age(years: &Spanned<u32>, diags: &mut Vec<Diagnostic>) -> Option<u32> {
+    if (5..=120).contains(&years.value) {
+        return Some(years.value);
+    }
+    diags.push(
+        Diagnostic::error(
+            ErrorCode::UnknownValue,
+            format!("an age of {} years is not an athlete's age", years.value),
+        )
+        .with_label(years.span, "out of range")
+        .with_help("give the athlete's age in whole years, e.g. `age 52`"),
     );
     None
 }

@@ -15,8 +15,9 @@ use crate::plan::{BlockInfo, RaceEvent, WeekKind};
 use crate::span::{Span, Spanned};
 
 use super::limits::MAX_WEEKS;
+use crate::plan::WeekRange;
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -212,6 +213,10 @@ pub fn races(
             date: date_value,
             time: time_value,
             start_utc,
+            duration_min: race
+                .duration
+                .as_ref()
+                .map(|d| d.value.seconds / 60 + u32::from(d.value.seconds % 60 >= 30)),
             week,
             span: item.span,
         });
@@ -229,19 +234,6 @@ fn too_many_weeks(span: Span, what: &str) -> Diagnostic {
     .with_help(format!(
         "keep the plan within {MAX_WEEKS} weeks of its start, or split it into several plans"
     ))
-}
-
-/// The weeks a block claims, once checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WeekRange {
-    pub first: u32,
-    pub last: u32,
-}
-
-impl WeekRange {
-    pub fn contains(self, week: u32) -> bool {
-        self.first <= week && week <= self.last
-    }
 }
 
 fn range_text(first: u32, last: u32) -> String {

@@ -70,6 +70,7 @@ fn define(
         compound: false,
         contacts: None,
         fit: None,
+        stress: None,
     });
     let mut seen: BTreeMap<&'static str, Span> = BTreeMap::new();
     let mut gave_muscles = false;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::ast::{
     AthleteItem, Block, Constraint, DateLit, Deload, ExerciseDef, File, Item, ItemKind, Race,
-    RuleItem, RunLine, Taper,
+    RuleItem, RunLine, Taper, WeekRuns,
 };
 use crate::diagnostic::Diagnostic;
 use crate::error_code::ErrorCode;
@@ -28,6 +28,8 @@ pub struct Header<'a> {
     pub races: Vec<(&'a Race, &'a Item)>,
     pub exercises: Vec<(&'a ExerciseDef, &'a Item)>,
     pub blocks: Vec<(&'a Block, &'a Item)>,
+    /// `runs weeks A-B { }` statements, in source order.
+    pub week_runs: Vec<(&'a WeekRuns, &'a Item)>,
 }
 
 /// Sorts the file's statements and reports repeated and missing ones.
@@ -37,7 +39,7 @@ pub fn read<'a>(file: &'a File, diags: &mut Vec<Diagnostic>) -> Header<'a> {
     for item in &file.items {
         let once = !matches!(
             item.kind,
-            ItemKind::Race(_) | ItemKind::Exercise(_) | ItemKind::Block(_)
+            ItemKind::Race(_) | ItemKind::Exercise(_) | ItemKind::Block(_) | ItemKind::WeekRuns(_)
         );
         if once {
             let keyword = item.kind.keyword();
@@ -60,6 +62,7 @@ pub fn read<'a>(file: &'a File, diags: &mut Vec<Diagnostic>) -> Header<'a> {
             ItemKind::Exercise(def) => header.exercises.push((def, item)),
             ItemKind::Rules(rules) => header.rules = rules,
             ItemKind::Block(block) => header.blocks.push((block, item)),
+            ItemKind::WeekRuns(runs) => header.week_runs.push((runs, item)),
         }
     }
     if header.plan.is_none() {

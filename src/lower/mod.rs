@@ -24,12 +24,14 @@ mod athlete;
 mod calendar;
 mod exercises;
 mod fit_mapping;
+mod groups;
 mod header;
 pub mod limits;
 mod prescription;
 mod schedule;
 mod spacing;
 mod units;
+mod week_runs;
 
 #[cfg(test)]
 mod tests;
@@ -42,6 +44,7 @@ use crate::diagnostic::Diagnostic;
 use crate::plan::Plan;
 use crate::span::Span;
 
+pub(crate) use calendar::MONTHS;
 pub use calendar::time_zone;
 
 /// The expansion and every semantic problem found on the way.
@@ -83,6 +86,7 @@ struct Ready {
     blocks: Vec<crate::plan::BlockInfo>,
     templates: Vec<schedule::BlockTemplate>,
     plan_runs: Vec<schedule::RunTemplate>,
+    week_runs: Vec<week_runs::WeekRunTemplate>,
     modifiers: prescription::WeekModifiers,
     used: BTreeMap<String, crate::catalogue::Exercise>,
     spacing: Vec<crate::plan::SpacingConstraint>,
@@ -111,10 +115,12 @@ pub fn prepare(file: &ast::File, catalogue: &Catalogue) -> Prepared {
     let modifiers = prescription::week_modifiers(&header, athlete.level, &mut diags);
 
     let plan_runs = schedule::runs(limits::runs(header.runs, &mut diags), &mut diags);
+    let week_runs = week_runs::lower(&header.week_runs, &mut diags);
     let mut used = BTreeMap::new();
     let templates = schedule::blocks(
         &header.blocks,
         &plan_runs,
+        &week_runs,
         &prescription::Context {
             catalogue: &catalogue,
             athlete: &athlete,
@@ -150,6 +156,7 @@ pub fn prepare(file: &ast::File, catalogue: &Catalogue) -> Prepared {
             blocks: calendar::block_infos(&header.blocks, &block_weeks),
             templates,
             plan_runs,
+            week_runs,
             modifiers,
             used,
             spacing,
@@ -175,6 +182,7 @@ impl Prepared {
                 calendar: &r.calendar,
                 blocks: &r.templates,
                 plan_runs: &r.plan_runs,
+                week_runs: &r.week_runs,
                 zone: &r.zone,
                 modifiers: &r.modifiers,
                 athlete: &r.athlete,

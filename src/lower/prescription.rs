@@ -18,7 +18,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use crate::ast::{self, ExerciseLine, Load, Progression, Reps, Step, StepAmount};
+use crate::ast::{
+    self, Effort, EffortScale, ExerciseLine, Load, Progression, Reps, Step, StepAmount,
+};
 use crate::catalogue::{Exercise, PlanCatalogue};
 use crate::diagnostic::Diagnostic;
 use crate::error_code::ErrorCode;
@@ -145,6 +147,8 @@ enum Rule {
     Wave { reps: Vec<u32>, step: StepValue },
     Reps { amount: u32, every: u32 },
     Sets { amount: u32, every: u32 },
+    Time { seconds: u32, every: u32 },
+    Distance { meters: u32, every: u32 },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -153,6 +157,9 @@ struct GroupTemplate {
     reps: Reps,
     per_side: bool,
     load: Option<BaseLoad>,
+    /// The other end of a range.
+    load_to: Option<BaseLoad>,
+    effort: Option<Effort>,
 }
 
 /// An exercise line, checked and ready to give any week's numbers.
@@ -164,6 +171,8 @@ pub struct LineTemplate {
     rule: Rule,
     /// The athlete's max for the exercise.
     max: Option<f64>,
+    /// The `or` lines, checked.
+    alternatives: Vec<LineTemplate>,
 }
 
 /// Checks an exercise line. `used` collects the catalogue entry of every
@@ -190,13 +199,25 @@ pub fn template(
             .load
             .as_ref()
             .and_then(|load| base_load(load, entry, max, cx, diags));
+        let load_to = match (&group.load, group.load_to) {
+            (Some(load), Some(to)) => range_end(load, to, entry, max, cx, diags),
+            _ => None,
+        };
+        let effort = group.effort.as_ref().and_then(|e| effort(e, diags));
         groups.push(GroupTemplate {
             sets: group.sets.value,
             reps: group.reps.value,
             per_side: group.per_side,
             load,
+            load_to,
+            effort,
         });
     }
+    let alternatives: Vec<LineTemplate> = line
+        .alternatives
+        .iter()
+        .filter_map(|alternative| template(alternative, cx, used, diags))
+        .collect();
     // Written once, for the prescription and for any message about it.
     let progression_text = line
         .progression
@@ -221,13 +242,98 @@ pub fn template(
         note: line.note.as_ref().map(|n| n.value.clone()),
         span: line.span,
         progression_span: line.progression.as_ref().map(|p| p.span),
+        tempo: line.tempo.as_ref().map(|t| t.value),
+        group: line.group,
+        form: line.form,
     };
     Some(LineTemplate {
         line: Arc::new(prescribed),
         groups,
         rule: rule?,
         max,
+        alternatives,
     })
+}
+
+/// The other end of a load range (`@20-25kg`: 25 kg), checked as the
+/// first end is, and not below it.
+fn range_end(
+    load: &Spanned<Load>,
+    to: f64,
+    entry: Option<&Exercise>,
+    max: Option<f64>,
+    cx: &Context<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<BaseLoad> {
+    let (low, end) = match &load.value {
+        Load::Mass(mass) => (
+            mass.value,
+            Load::Mass(ast::Mass {
+                value: to,
+                unit: mass.unit.clone(),
+            }),
+        ),
+        Load::Percent(p) => (*p, Load::Percent(to)),
+        Load::Rpe(rpe) => (*rpe, Load::Rpe(to)),
+        Load::Rir(rir) => (*rir, Load::Rir(to)),
+        Load::Bodyweight(_) | Load::PercentBodyweight(_) => return None,
+    };
+    if to < low {
+        let written = load_text(&load.value);
+        diags.push(
+            Diagnostic::error(
+                ErrorCode::InvalidLoad,
+                format!(
+                    "the range {}-{} runs backwards",
+                    format_number(low),
+                    format_number(to)
+                ),
+            )
+            .with_label(load.span, "the larger number comes first")
+            .with_help(format!(
+                "write the smaller number first, e.g. {}",
+                written.replacen(
+                    &format_number(low),
+                    &format!("{}-{}", format_number(to), format_number(low)),
+                    1
+                )
+            )),
+        );
+        return None;
+    }
+    // An error of the end repeats one of the start: reported once.
+    let mut quiet = Vec::new();
+    base_load(&Spanned::new(end, load.span), entry, max, cx, &mut quiet).or_else(|| {
+        if diags.iter().any(|d| d.is_error()) {
+            return None;
+        }
+        diags.extend(quiet);
+        None
+    })
+}
+
+/// An effort beside a load, on its scale.
+fn effort(effort: &Spanned<Effort>, diags: &mut Vec<Diagnostic>) -> Option<Effort> {
+    let e = effort.value;
+    let (name, low_ok, example) = match e.scale {
+        EffortScale::Rpe => ("RPE", 1.0, "RPE8"),
+        EffortScale::Rir => ("RIR", 0.0, "RIR2"),
+    };
+    let in_scale = |v: f64| v.is_finite() && v >= low_ok && v <= 10.0;
+    if in_scale(e.low) && in_scale(e.high) && e.low <= e.high {
+        return Some(e);
+    }
+    diags.push(
+        Diagnostic::error(
+            ErrorCode::InvalidLoad,
+            format!("this {name} is off the scale or runs backwards"),
+        )
+        .with_label(effort.span, format!("{name} runs from {low_ok} to 10"))
+        .with_help(format!(
+            "write one effort or a range, low first, e.g. {example}"
+        )),
+    );
+    None
 }
 
 fn check_group(group: &ast::SetGroup, diags: &mut Vec<Diagnostic>) {
@@ -311,6 +417,30 @@ fn base_load(
                 added: if signed.negative { -m.value } else { m.value },
                 converted: m.converted,
             }),
+        Load::PercentBodyweight(percent) => match cx.athlete.bodyweight {
+            Some(bodyweight) => Some(BaseLoad::Mass {
+                value: bodyweight * percent / 100.0,
+                converted: true,
+            }),
+            None => {
+                diags.push(
+                    Diagnostic::error(
+                        ErrorCode::BodyweightMissing,
+                        format!(
+                            "@{}%bw of what? The athlete has no bodyweight",
+                            format_number(*percent)
+                        ),
+                    )
+                    .with_label(load.span, "needs a bodyweight")
+                    .with_help(format!(
+                        "add `bodyweight 70{}` to the athlete block, or give the load in {}",
+                        units.symbol(),
+                        units.symbol()
+                    )),
+                );
+                None
+            }
+        },
         Load::Rpe(rpe) => {
             if *rpe > 0.0 && *rpe <= 10.0 {
                 Some(BaseLoad::Rpe(*rpe))
@@ -458,7 +588,69 @@ fn rule(
             amount: amount.value,
             every: every_weeks(every, diags)?,
         }),
+        Progression::Time { seconds, every } => {
+            let every = every_weeks(every, diags);
+            let ok = measured(line, true, text, span, diags);
+            Some(Rule::Time {
+                seconds: seconds.value,
+                every: every?,
+            })
+            .filter(|_| ok)
+        }
+        Progression::Distance { meters, every } => {
+            let every = every_weeks(every, diags);
+            let ok = measured(line, false, text, span, diags);
+            Some(Rule::Distance {
+                meters: meters.value,
+                every: every?,
+            })
+            .filter(|_| ok)
+        }
     }
+}
+
+/// Checks that every set of a line is timed (`timed`) or a distance, as a
+/// time or distance progression needs.
+fn measured(
+    line: &ExerciseLine,
+    timed: bool,
+    text: &str,
+    span: Span,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    for group in &line.groups {
+        let fits = match group.reps.value {
+            Reps::Timed { .. } => timed,
+            Reps::Distance { .. } => !timed,
+            _ => false,
+        };
+        if fits {
+            continue;
+        }
+        let (grows, kind, example) = if timed {
+            ("lengthens timed sets", "a time", "3x30s")
+        } else {
+            ("lengthens distance sets", "a distance", "3x20m")
+        };
+        let counts = match group.reps.value {
+            Reps::Timed { .. } => "are timed",
+            Reps::Distance { .. } => "are a distance",
+            _ => "count reps",
+        };
+        diags.push(
+            Diagnostic::error(
+                ErrorCode::ProgressionMismatch,
+                format!("`{text}` {grows}, but the sets {} {counts}", sets_text(group)),
+            )
+            .with_label(span, format!("needs sets of {kind}"))
+            .with_context(group.reps.span, counts.trim_start_matches("are ").to_owned())
+            .with_help(format!(
+                "write the sets as {kind}, e.g. {example}, or progress reps instead: `progress reps +1/week`"
+            )),
+        );
+        return false;
+    }
+    true
 }
 
 /// `/Nweeks` must be at least one week.
@@ -515,7 +707,7 @@ fn raisable(
                     load.span,
                     "an effort, not a load".to_owned(),
                 ),
-                Load::Bodyweight(_) if percent_step => (
+                Load::Bodyweight(_) | Load::PercentBodyweight(_) if percent_step => (
                     format!("`{text}` cannot raise a bodyweight load by a percentage"),
                     load.span,
                     "bodyweight".to_owned(),
@@ -567,6 +759,7 @@ fn load_text(load: &Load) -> String {
         ),
         Load::Rpe(rpe) => format!("@RPE{}", format_number(*rpe)),
         Load::Rir(rir) => format!("@RIR{}", format_number(*rir)),
+        Load::PercentBodyweight(p) => format!("@{}%bw", format_number(*p)),
     }
 }
 
@@ -592,6 +785,14 @@ pub fn progression_text(progression: &Progression) -> String {
         }
         Progression::Sets { amount, every } => {
             format!("sets +{}{}", amount.value, every_text(every.value))
+        }
+        Progression::Time { seconds, every } => format!(
+            "time +{}{}",
+            crate::plan::format_duration(seconds.value),
+            every_text(every.value)
+        ),
+        Progression::Distance { meters, every } => {
+            format!("distance +{}m{}", meters.value, every_text(every.value))
         }
     }
 }
@@ -734,6 +935,20 @@ impl LineTemplate {
         }
     }
 
+    /// The `or` lines' numbers for the same week.
+    pub fn prescribe_alternatives(
+        &self,
+        k: u32,
+        modifiers: Option<Modifiers>,
+        athlete: &Athlete,
+        interner: &mut SetsInterner,
+    ) -> Vec<Prescription> {
+        self.alternatives
+            .iter()
+            .map(|a| a.prescribe(k, modifiers, athlete, interner))
+            .collect()
+    }
+
     fn group(
         &self,
         group: &GroupTemplate,
@@ -786,18 +1001,38 @@ impl LineTemplate {
                 sets = add_scaled(sets, *amount, k / every);
                 (0, None)
             }
+            Rule::Time { seconds, every } => {
+                if let Reps::Timed { seconds: base } = reps {
+                    reps = Reps::Timed {
+                        seconds: add_scaled(base, *seconds, k / every),
+                    };
+                }
+                (0, None)
+            }
+            Rule::Distance { meters, every } => {
+                if let Reps::Distance { meters: base } = reps {
+                    reps = Reps::Distance {
+                        meters: add_scaled(base, *meters, k / every),
+                    };
+                }
+                (0, None)
+            }
         };
-        let mut load = group.load.map(|base| raise(base, self.max, steps, step));
+        let deload_load = |load: Working| match (modifiers, load) {
+            (Some(m), Working::Mass { value, .. }) if m.load != 0.0 => Working::Mass {
+                value: value * (1.0 + m.load / 100.0),
+                computed: true,
+            },
+            _ => load,
+        };
+        let load = group
+            .load
+            .map(|base| deload_load(raise(base, self.max, steps, step)));
+        let load_to = group
+            .load_to
+            .map(|base| deload_load(raise(base, self.max, steps, step)));
         if let Some(modifiers) = modifiers {
             sets = scale_sets(sets, modifiers.volume);
-            if modifiers.load != 0.0
-                && let Some(Working::Mass { value, .. }) = load
-            {
-                load = Some(Working::Mass {
-                    value: value * (1.0 + modifiers.load / 100.0),
-                    computed: true,
-                });
-            }
         }
         let units = athlete.units;
         let finish = |value: f64, computed: bool| {
@@ -807,7 +1042,7 @@ impl LineTemplate {
                 tidy(value)
             }
         };
-        let load = load.map(|load| match load {
+        let concrete = |load: Working| match load {
             Working::Mass { value, computed } => {
                 let value = finish(value, computed);
                 LoadValue::Mass {
@@ -822,12 +1057,14 @@ impl LineTemplate {
             },
             Working::Rpe(rpe) => LoadValue::Rpe { rpe },
             Working::Rir(rir) => LoadValue::Rir { rir },
-        });
+        };
         SetGroup {
             sets,
             reps,
             per_side: group.per_side,
-            load,
+            load: load.map(concrete),
+            load_to: load_to.map(concrete),
+            effort: group.effort,
         }
     }
 }

@@ -11,14 +11,15 @@ use crate::catalogue::Exercise;
 use crate::diagnostic::Diagnostic;
 use crate::error_code::ErrorCode;
 use crate::plan::{
-    Athlete, RaceEvent, RunInfo, RunOccurrence, SessionId, SessionInfo, SessionOccurrence,
-    SetsInterner, Week, WeekKind,
+    Alternative, Athlete, RaceEvent, RunInfo, RunOccurrence, SessionId, SessionInfo,
+    SessionOccurrence, SetsInterner, Week, WeekKind,
 };
 use crate::span::Span;
 
 use super::calendar::{self, Calendar, Zone};
 use super::limits;
 use super::prescription::{self, Context, LineTemplate, WeekModifiers};
+use super::week_runs::WeekRunTemplate;
 
 /// The end of a timed session without a duration, for overlaps and for its
 /// end instant: an hour, the length of a typical strength session.
@@ -77,6 +78,7 @@ pub fn runs(lines: &[RunLine], diags: &mut Vec<Diagnostic>) -> Vec<RunTemplate> 
                 duration_min: whole_minutes(line.duration.value.seconds),
                 intensity: line.intensity.value,
                 span: line.span,
+                distance: line.distance.as_ref().map(|d| d.value),
             }),
             day: line.day.value,
             duration_s: line.duration.value.seconds,
@@ -90,6 +92,7 @@ pub fn runs(lines: &[RunLine], diags: &mut Vec<Diagnostic>) -> Vec<RunTemplate> 
 pub fn blocks(
     blocks: &[(&Block, &Item)],
     plan_runs: &[RunTemplate],
+    week_runs: &[WeekRunTemplate],
     cx: &Context<'_>,
     used: &mut BTreeMap<String, Exercise>,
     diags: &mut Vec<Diagnostic>,
@@ -142,8 +145,15 @@ pub fn blocks(
             }
         }
         let effective = block_runs.as_deref().unwrap_or(plan_runs);
+        // The running weeks of `runs weeks` statements that share weeks
+        // with the block.
+        let (first, last) = (block.first_week.value, block.last_week.value);
+        let specific = week_runs
+            .iter()
+            .filter(|w| w.first <= last && first <= w.last)
+            .flat_map(|w| w.runs.iter());
         for session in &sessions {
-            for run in effective {
+            for run in effective.iter().chain(specific.clone()) {
                 run_overlap(session, run, diags);
             }
         }
@@ -197,6 +207,9 @@ fn session_template(
         cooldown: session.cooldown.as_ref().map(prescription::phase),
         span: session.span,
         header: session.header,
+        optional: session.optional.is_some(),
+        mobility: session.mobility.is_some(),
+        groups: super::groups::lower(session, diags),
     };
     SessionTemplate {
         info: Arc::new(info),
@@ -318,6 +331,8 @@ pub struct Expansion<'a> {
     pub calendar: &'a Calendar,
     pub blocks: &'a [BlockTemplate],
     pub plan_runs: &'a [RunTemplate],
+    /// `runs weeks A-B`: over a block's and the plan's running week.
+    pub week_runs: &'a [WeekRunTemplate],
     pub zone: &'a Zone,
     pub modifiers: &'a WeekModifiers,
     pub athlete: &'a Athlete,
@@ -382,8 +397,13 @@ pub fn expand(x: &Expansion<'_>) -> Vec<Week> {
             // A long plan is mostly these vectors: no spare room.
             sessions.shrink_to_fit();
 
-            let runs_template = template
-                .and_then(|t| t.runs.as_deref())
+            // The most specific running week wins.
+            let runs_template = x
+                .week_runs
+                .iter()
+                .find(|w| w.covers(slot.number))
+                .map(|w| w.runs.as_slice())
+                .or_else(|| template.and_then(|t| t.runs.as_deref()))
                 .unwrap_or(x.plan_runs);
             let mut runs = Vec::new();
             for run in runs_template {
@@ -466,6 +486,16 @@ fn occurrence(
             .lines
             .iter()
             .map(|line| line.prescribe(k, modifiers, x.athlete, interner))
+            .collect(),
+        alternatives: session
+            .lines
+            .iter()
+            .enumerate()
+            .flat_map(|(of, line)| {
+                line.prescribe_alternatives(k, modifiers, x.athlete, interner)
+                    .into_iter()
+                    .map(move |prescription| Alternative { of, prescription })
+            })
             .collect(),
     }
 }

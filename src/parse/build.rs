@@ -126,11 +126,45 @@ impl<'s> Builder<'s> {
             Rule::plan_stmt => ItemKind::Plan(self.string(parts.next())),
             Rule::start_stmt => ItemKind::Start(self.date(parts.next())),
             Rule::timezone_stmt => ItemKind::Timezone(self.string(parts.next())),
-            Rule::race_stmt => ItemKind::Race(Race {
-                name: self.string(parts.next()),
-                date: self.date(parts.next()),
-                time: parts.next().map(|t| self.time(Some(t))),
-            }),
+            Rule::race_stmt => {
+                let name = self.string(parts.next());
+                let date = self.date(parts.next());
+                let (mut time, mut duration) = (None, None);
+                for part in parts {
+                    match part.as_rule() {
+                        Rule::time => time = Some(self.time(Some(part))),
+                        Rule::duration => duration = Some(self.duration(Some(part))),
+                        _ => {}
+                    }
+                }
+                ItemKind::Race(Race {
+                    name,
+                    date,
+                    time,
+                    duration,
+                })
+            }
+            Rule::week_runs_stmt => {
+                let mut week_runs = WeekRuns {
+                    first_week: Spanned::new(0, whole),
+                    last_week: Spanned::new(0, whole),
+                    weeks_span: whole,
+                    runs: Vec::new(),
+                };
+                let mut rest = Vec::new();
+                for part in parts {
+                    if part.as_rule() == Rule::week_range {
+                        week_runs.weeks_span = self.span(&part);
+                        let mut ints = children(part).filter(|p| p.as_rule() == Rule::int);
+                        week_runs.first_week = self.int(ints.next());
+                        week_runs.last_week = self.int(ints.next());
+                    } else {
+                        rest.push(part);
+                    }
+                }
+                week_runs.runs = self.runs_body(rest.into_iter());
+                ItemKind::WeekRuns(week_runs)
+            }
             Rule::athlete_stmt => ItemKind::Athlete(
                 self.body(parts, Context::Athlete, |b, p| Some(b.athlete_item(p))),
             ),
@@ -205,6 +239,7 @@ impl<'s> Builder<'s> {
                 exercise: self.ident(parts.next()),
                 load: self.mass(parts.next()),
             },
+            Rule::kw_age => AthleteItemKind::Age(self.int(parts.next())),
             _ => AthleteItemKind::Round(self.mass(parts.next())),
         };
         AthleteItem {
@@ -219,11 +254,23 @@ impl<'s> Builder<'s> {
         let mut day = None;
         let mut time = None;
         let mut duration = None;
+        let mut distance = None;
         let mut intensity = None;
         let mut label = None;
         for part in children(pair) {
             match part.as_rule() {
                 Rule::weekday => day = Some(self.weekday(part)),
+                Rule::run_distance => {
+                    let span = self.span(&part);
+                    let text = part.as_str();
+                    let unit = if text.ends_with("mi") {
+                        DistanceUnit::Mi
+                    } else {
+                        DistanceUnit::Km
+                    };
+                    let value = parse_number(text.get(..text.len() - 2).unwrap_or_default());
+                    distance = Some(Spanned::new(RunDistance { value, unit }, span));
+                }
                 Rule::time => time = Some(self.time(Some(part))),
                 Rule::duration => duration = Some(self.duration(Some(part))),
                 Rule::intensity => {
@@ -242,6 +289,7 @@ impl<'s> Builder<'s> {
             day: day?,
             time,
             duration: duration?,
+            distance,
             intensity: intensity?,
             label,
             span: whole,
@@ -539,10 +587,13 @@ impl<'s> Builder<'s> {
             days: Vec::new(),
             time: None,
             duration: None,
+            optional: None,
+            mobility: None,
             location: None,
             warmup: None,
             cooldown: None,
             exercises: Vec::new(),
+            groups: Vec::new(),
             header: whole,
             span: whole,
         };
@@ -561,6 +612,18 @@ impl<'s> Builder<'s> {
                             Rule::weekday => session.days.push(self.weekday(head)),
                             Rule::time => session.time = Some(self.time(Some(head))),
                             Rule::duration => session.duration = Some(self.duration(Some(head))),
+                            Rule::session_tag => {
+                                let span = self.span(&head);
+                                let (what, slot) = if head.as_str() == "optional" {
+                                    ("optional", &mut session.optional)
+                                } else {
+                                    ("mobility", &mut session.mobility)
+                                };
+                                match *slot {
+                                    Some(first) => self.duplicate(what, span, first),
+                                    None => *slot = Some(span),
+                                }
+                            }
                             _ => {}
                         }
                     }
@@ -605,10 +668,14 @@ impl<'s> Builder<'s> {
                         session.exercises.push(line);
                     }
                 }
+                Rule::or_line => self.or_line(&mut session, part, None),
+                Rule::superset_item => self.superset(&mut session, part),
+                Rule::circuit_item => self.circuit(&mut session, part),
                 Rule::bad_line => self.bad(&part, Context::Session),
                 _ => {}
             }
         }
+        session.groups.shrink_to_fit();
         // The tree of a large plan is mostly exercise lines: no spare room.
         session.days.shrink_to_fit();
         session.exercises.shrink_to_fit();
@@ -636,23 +703,301 @@ impl<'s> Builder<'s> {
         self.diagnostics.push(duplicate(keyword, again, first));
     }
 
-    fn exercise_line(&mut self, pair: P<'s>) -> Option<ExerciseLine> {
+    /// `or EXERCISE ...`: an alternative to the last exercise line, which
+    /// must be in the same group (`group`) and come right before it.
+    fn or_line(&mut self, session: &mut Session, pair: P<'s>, group: Option<u16>) {
+        let whole = self.span(&pair);
+        let mut parts = children(pair);
+        let keyword = parts.next().map_or(whole, |k| self.span(&k));
+        let Some(line) = parts.next().and_then(|p| self.exercise_line(p)) else {
+            return;
+        };
+        // The line's statement is the whole `or` line.
+        if let Some(last) = self.statements.last_mut() {
+            *last = whole;
+        }
+        let mut line = line;
+        line.span = whole;
+        line.group = group;
+        let previous = session
+            .exercises
+            .last_mut()
+            .filter(|p| p.group == group && self.only_blank_between(p, whole));
+        match previous {
+            Some(previous) => previous.alternatives.push(line),
+            None => self.diagnostics.push(
+                Diagnostic::error(
+                    ErrorCode::OrWithoutExercise,
+                    "`or` offers an alternative, but there is no exercise line right above it",
+                )
+                .with_label(keyword, "an alternative to nothing")
+                .with_help(format!(
+                    "put it right under the line it replaces, or drop `or`: `{}`",
+                    self.src
+                        .get(line.span.start..line.span.end)
+                        .map_or("", |t| t.trim_start_matches("or").trim())
+                )),
+            ),
+        }
+    }
+
+    /// Whether only blank lines and comments separate `line` (or its last
+    /// alternative) from `at`.
+    fn only_blank_between(&self, line: &ExerciseLine, at: Span) -> bool {
+        let end = line
+            .alternatives
+            .last()
+            .map_or(line.span.end, |a| a.span.end);
+        self.src.get(end..at.start).is_some_and(|between| {
+            between
+                .lines()
+                .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        })
+    }
+
+    fn superset(&mut self, session: &mut Session, pair: P<'s>) {
         let whole = self.statement(self.span(&pair));
+        let index = u16::try_from(session.groups.len()).unwrap_or(u16::MAX);
+        let mut group = Group {
+            kind: GroupKind::Superset,
+            rest: None,
+            header: whole,
+            span: whole,
+        };
+        let mut lines = Vec::new();
+        for part in children(pair) {
+            match part.as_rule() {
+                Rule::kw_superset => group.header = self.span(&part),
+                Rule::rest_option => {
+                    let rest = self.duration(children(part).nth(1));
+                    group.header = Span::new(group.header.start, rest.span.end);
+                    group.rest = Some(rest);
+                }
+                _ => lines.push(part),
+            }
+        }
+        session.groups.push(group);
+        for part in lines {
+            match part.as_rule() {
+                Rule::exercise_line => {
+                    if let Some(mut line) = self.exercise_line(part) {
+                        line.group = Some(index);
+                        session.exercises.push(line);
+                    }
+                }
+                Rule::or_line => self.or_line(session, part, Some(index)),
+                Rule::bad_line => self.bad(&part, Context::Session),
+                _ => {}
+            }
+        }
+    }
+
+    fn circuit(&mut self, session: &mut Session, pair: P<'s>) {
+        let whole = self.statement(self.span(&pair));
+        let index = u16::try_from(session.groups.len()).unwrap_or(u16::MAX);
+        let mut rounds = Spanned::new(0, whole);
+        let (mut work, mut rest, mut between) = (None, None, None);
+        let mut keywords: (Option<Span>, Option<Span>, Option<Span>) = (None, None, None);
+        let mut header_end = whole.start;
+        let mut entries = Vec::new();
+        for part in children(pair) {
+            match part.as_rule() {
+                Rule::int => rounds = self.int(Some(part)),
+                Rule::kw_circuit | Rule::kw_rounds => header_end = self.span(&part).end,
+                Rule::circuit_option => {
+                    header_end = self.span(&part).end;
+                    let mut inner = children(part);
+                    let Some(keyword) = inner.next() else {
+                        continue;
+                    };
+                    let value = self.duration(inner.next());
+                    let (what, slot, first) = match keyword.as_rule() {
+                        Rule::kw_work => ("work", &mut work, &mut keywords.0),
+                        Rule::kw_rest => ("rest", &mut rest, &mut keywords.1),
+                        _ => ("between", &mut between, &mut keywords.2),
+                    };
+                    let keyword = self.span(&keyword);
+                    match *first {
+                        Some(first) => self.duplicate(what, keyword, first),
+                        None => {
+                            *first = Some(keyword);
+                            *slot = Some(value);
+                        }
+                    }
+                }
+                _ => entries.push(part),
+            }
+        }
+        session.groups.push(Group {
+            kind: GroupKind::Circuit {
+                rounds: rounds.clone(),
+                work: work.clone(),
+                between,
+            },
+            rest,
+            header: Span::new(whole.start, header_end),
+            span: whole,
+        });
+        for part in entries {
+            match part.as_rule() {
+                Rule::circuit_entry => {
+                    if let Some(mut line) = self.circuit_entry(part, rounds.clone(), work.clone()) {
+                        line.group = Some(index);
+                        session.exercises.push(line);
+                    }
+                }
+                Rule::bad_line => self.bad(&part, Context::Session),
+                _ => {}
+            }
+        }
+    }
+
+    /// A circuit entry, as a line of `rounds` sets.
+    fn circuit_entry(
+        &mut self,
+        pair: P<'s>,
+        rounds: Spanned<u32>,
+        work: Option<Spanned<Duration>>,
+    ) -> Option<ExerciseLine> {
+        let whole = self.span(&pair);
+        let mut reps = None;
+        let mut load = None;
+        let mut rest = Vec::new();
+        let mut name = None;
+        for part in children(pair) {
+            match part.as_rule() {
+                Rule::ident => name = Some(self.ident(Some(part))),
+                Rule::sets => {
+                    let span = self.span(&part);
+                    let written = part.as_str().to_owned();
+                    let per_round = written
+                        .split_once(['x', '×'])
+                        .map_or(written.as_str(), |(_, r)| r)
+                        .to_owned();
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            ErrorCode::CircuitEntry,
+                            format!("a circuit entry is one set per round, but `{written}` gives sets"),
+                        )
+                        .with_label(span, "sets inside a circuit")
+                        .with_help(format!(
+                            "write the reps of one round, `{per_round}`; the circuit's rounds give the sets"
+                        )),
+                    );
+                    return None;
+                }
+                Rule::reps => {
+                    let span = self.span(&part);
+                    reps = Some(Spanned::new(self.reps(first(part)?), span));
+                }
+                Rule::load_spec => load = Some(part),
+                _ => rest.push(part),
+            }
+        }
+        let name = name?;
+        let form = if reps.is_some() {
+            LineForm::Entry
+        } else {
+            LineForm::EntryWithoutReps
+        };
+        let reps = match (reps, work) {
+            (Some(reps), _) => reps,
+            (None, Some(work)) => Spanned::new(
+                Reps::Timed {
+                    seconds: work.value.seconds,
+                },
+                name.span,
+            ),
+            (None, None) => {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        ErrorCode::CircuitEntry,
+                        format!("the circuit entry `{}` says neither reps nor a time", name.value),
+                    )
+                    .with_label(name.span, "how much of it?")
+                    .with_help(format!(
+                        "give its reps or time, e.g. `{} 10` or `{} 30s`, or the circuit a work time: `work 40s`",
+                        name.value, name.value
+                    )),
+                );
+                return None;
+            }
+        };
+        let (load, load_to, effort) = match load {
+            Some(spec) => self.load_spec(spec),
+            None => (None, None, None),
+        };
+        let mut line = self.line_parts(whole, rest.into_iter())?;
+        line.exercise = name;
+        line.form = form;
+        line.groups.push(SetGroup {
+            sets: rounds,
+            reps,
+            per_side: false,
+            load,
+            load_to,
+            effort,
+            span: whole,
+        });
+        Some(line)
+    }
+
+    fn exercise_line(&mut self, pair: P<'s>) -> Option<ExerciseLine> {
+        let whole = self.span(&pair);
+        self.line_parts(whole, children(pair))
+    }
+
+    /// An exercise line from its parts: name, set groups and options.
+    fn line_parts(
+        &mut self,
+        whole: Span,
+        parts: impl Iterator<Item = P<'s>>,
+    ) -> Option<ExerciseLine> {
+        let whole = self.statement(whole);
         let mut line = ExerciseLine {
             exercise: Spanned::new(String::new(), whole),
             groups: Vec::new(),
             rest: None,
             progression: None,
+            tempo: None,
             note: None,
+            alternatives: Vec::new(),
+            group: None,
+            form: LineForm::Sets,
             span: whole,
         };
-        let (mut first_rest, mut first_progress) = (None, None);
-        for part in children(pair) {
+        let (mut first_rest, mut first_progress, mut first_tempo) = (None, None, None);
+        for part in parts {
             match part.as_rule() {
                 Rule::ident => line.exercise = self.ident(Some(part)),
                 Rule::set_groups => {
                     for group in children(part) {
                         line.groups.push(self.set_group(group)?);
+                    }
+                }
+                Rule::tempo_option => {
+                    let mut inner = children(part);
+                    let keyword = inner.next().map_or(whole, |k| self.span(&k));
+                    let Some(t) = inner.next() else { continue };
+                    let span = self.span(&t);
+                    let mut numbers = children(t);
+                    let mut next = || {
+                        numbers
+                            .next()
+                            .filter(|n| n.as_rule() == Rule::int)
+                            .map(|n| n.as_str().parse::<u32>().unwrap_or(u32::MAX))
+                    };
+                    let tempo = Tempo {
+                        lower: next().unwrap_or(0),
+                        pause: next().unwrap_or(0),
+                        lift: next(),
+                    };
+                    match first_tempo {
+                        Some(first) => self.duplicate("tempo", keyword, first),
+                        None => {
+                            first_tempo = Some(keyword);
+                            line.tempo = Some(Box::new(Spanned::new(tempo, span)));
+                        }
                     }
                 }
                 Rule::rest_option => {
@@ -692,14 +1037,76 @@ impl<'s> Builder<'s> {
         let whole = self.span(&pair);
         let mut parts = children(pair);
         let sets_pair = parts.next()?;
-        let load = parts.next().map(|l| self.load(l));
+        let (load, load_to, effort) = match parts.next() {
+            Some(spec) => self.load_spec(spec),
+            None => (None, None, None),
+        };
         let mut sets_parts = children(sets_pair);
         let count = self.int(sets_parts.next());
         let reps_pair = sets_parts.next()?;
         let per_side = sets_parts.next().is_some();
         let reps_span = self.span(&reps_pair);
-        let reps_inner = first(reps_pair)?;
-        let reps = match reps_inner.as_rule() {
+        let reps = self.reps(first(reps_pair)?);
+        Some(SetGroup {
+            sets: count,
+            reps: Spanned::new(reps, reps_span),
+            per_side,
+            load,
+            load_to,
+            effort,
+            span: whole,
+        })
+    }
+
+    /// `@80kg RPE8`: the load, the other end of its range, and the effort
+    /// beside it. An effort given twice is reported; the first is kept.
+    #[allow(clippy::type_complexity)]
+    fn load_spec(
+        &mut self,
+        pair: P<'s>,
+    ) -> (
+        Option<Spanned<Load>>,
+        Option<f64>,
+        Option<Box<Spanned<Effort>>>,
+    ) {
+        let mut parts = children(pair);
+        let Some(load_pair) = parts.next() else {
+            return (None, None, None);
+        };
+        let (load, load_to) = self.load(load_pair);
+        // The first effort: the load's own (`@RPE8`) or one beside it.
+        let mut first_effort =
+            matches!(load.value, Load::Rpe(_) | Load::Rir(_)).then_some(load.span);
+        let mut effort = None;
+        for part in parts {
+            let span = self.span(&part);
+            let Some(inner) = first(part) else { continue };
+            let (low, high) = effort_numbers(inner.as_str());
+            let scale = if inner.as_rule() == Rule::rpe_load {
+                EffortScale::Rpe
+            } else {
+                EffortScale::Rir
+            };
+            match first_effort {
+                Some(first) => self.diagnostics.push(
+                    Diagnostic::error(ErrorCode::EffortTwice, "the effort is given twice")
+                        .with_label(span, "given again here")
+                        .with_context(first, "first given here")
+                        .with_help(
+                            "give one effort, as RPE or as RIR: `@80kg RPE8` or `@80kg RIR2`",
+                        ),
+                ),
+                None => {
+                    first_effort = Some(span);
+                    effort = Some(Box::new(Spanned::new(Effort { scale, low, high }, span)));
+                }
+            }
+        }
+        (Some(load), load_to, effort)
+    }
+
+    fn reps(&mut self, reps_inner: P<'s>) -> Reps {
+        match reps_inner.as_rule() {
             Rule::timed_reps => Reps::Timed {
                 seconds: self.duration(first(reps_inner)).value.seconds,
             },
@@ -719,22 +1126,17 @@ impl<'s> Builder<'s> {
             _ => Reps::Exactly {
                 reps: self.int(first(reps_inner)).value,
             },
-        };
-        Some(SetGroup {
-            sets: count,
-            reps: Spanned::new(reps, reps_span),
-            per_side,
-            load,
-            span: whole,
-        })
+        }
     }
 
-    fn load(&mut self, pair: P<'s>) -> Spanned<Load> {
+    /// A load and, for a range, its other end.
+    fn load(&mut self, pair: P<'s>) -> (Spanned<Load>, Option<f64>) {
         let whole = self.span(&pair);
         let Some(inner) = first(pair) else {
-            return Spanned::new(Load::Rir(0.0), whole);
+            return (Spanned::new(Load::Rir(0.0), whole), None);
         };
         let text = inner.as_str();
+        let mut to = None;
         let value = match inner.as_rule() {
             Rule::bw_load => {
                 let mut parts = children(inner);
@@ -746,12 +1148,47 @@ impl<'s> Builder<'s> {
                     _ => Load::Bodyweight(None),
                 }
             }
-            Rule::rpe_load => Load::Rpe(parse_number(&text[3..])),
-            Rule::rir_load => Load::Rir(parse_number(&text[3..])),
+            Rule::rpe_load | Rule::rir_load => {
+                let (low, high) = effort_numbers(text);
+                if high != low || text.contains('-') {
+                    to = Some(high);
+                }
+                if inner.as_rule() == Rule::rpe_load {
+                    Load::Rpe(low)
+                } else {
+                    Load::Rir(low)
+                }
+            }
             Rule::percent => Load::Percent(parse_number(text.trim_end_matches('%'))),
+            Rule::percent_bw => Load::PercentBodyweight(parse_number(
+                text.trim_end_matches("bw").trim_end_matches('%'),
+            )),
+            Rule::percent_range => {
+                let (low, high) = text
+                    .trim_end_matches('%')
+                    .split_once('-')
+                    .unwrap_or((text, text));
+                to = Some(parse_number(high));
+                Load::Percent(parse_number(low))
+            }
+            Rule::mass_range => {
+                let (low, high) = text.split_once('-').unwrap_or((text, text));
+                let digits = high
+                    .find(|c: char| c.is_ascii_alphabetic())
+                    .unwrap_or(high.len());
+                to = Some(parse_number(&high[..digits]));
+                let unit_start = self.span(&inner).end - (high.len() - digits);
+                Load::Mass(Mass {
+                    value: parse_number(low),
+                    unit: Spanned::new(
+                        high[digits..].to_owned(),
+                        Span::new(unit_start, self.span(&inner).end),
+                    ),
+                })
+            }
             _ => Load::Mass(self.mass(Some(inner)).value),
         };
-        Spanned::new(value, whole)
+        (Spanned::new(value, whole), to)
     }
 
     fn progression(&mut self, pair: P<'s>) -> Spanned<Progression> {
@@ -785,6 +1222,34 @@ impl<'s> Builder<'s> {
                 Progression::Wave {
                     reps,
                     step: self.step(parts.next()),
+                }
+            }
+            Rule::time_prog | Rule::distance_prog => {
+                let _keyword = parts.next();
+                let amount = match parts.next() {
+                    Some(step) => {
+                        let step_span = self.span(&step);
+                        let value = match first(step) {
+                            Some(d) if d.as_rule() == Rule::duration => {
+                                self.duration(Some(d)).value.seconds
+                            }
+                            other => self.int(other).value,
+                        };
+                        Spanned::new(value, step_span)
+                    }
+                    None => Spanned::new(0, whole),
+                };
+                let every = self.per_weeks(parts.next());
+                if rule == Rule::time_prog {
+                    Progression::Time {
+                        seconds: amount,
+                        every,
+                    }
+                } else {
+                    Progression::Distance {
+                        meters: amount,
+                        every,
+                    }
                 }
             }
             Rule::reps_prog | Rule::sets_prog => {
@@ -1012,6 +1477,18 @@ pub fn duplicate(what: &str, again: Span, first: Span) -> Diagnostic {
     .with_label(again, "given again here")
     .with_context(first, "first given here")
     .with_help("remove one of them")
+}
+
+/// The numbers of `RPE7-8` or `rir2` (one number: both ends the same).
+fn effort_numbers(text: &str) -> (f64, f64) {
+    let numbers = text.get(3..).unwrap_or_default();
+    match numbers.split_once('-') {
+        Some((low, high)) => (parse_number(low), parse_number(high)),
+        None => {
+            let value = parse_number(numbers);
+            (value, value)
+        }
+    }
 }
 
 fn parse_number(text: &str) -> f64 {

@@ -255,29 +255,38 @@ fn check_line_length(source: &str) -> Option<Diagnostic> {
     None
 }
 
-/// Rejects braces nested deeper than [`MAX_NESTING`] before pest sees them.
-fn check_nesting(source: &str) -> Option<Diagnostic> {
-    let mut depth = 0usize;
+/// The characters of `text` outside strings and comments, with their
+/// offsets: what matching braces looks at.
+pub(crate) fn code_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut in_string = false;
     let mut in_comment = false;
     let mut escaped = false;
-    for (i, c) in source.char_indices() {
+    text.char_indices().filter(move |&(_, c)| {
         if in_comment {
             in_comment = c != '\n';
-            continue;
-        }
-        if in_string {
+        } else if in_string {
             match c {
                 _ if escaped => escaped = false,
                 '\\' => escaped = true,
                 '"' | '\n' => in_string = false,
                 _ => {}
             }
-            continue;
+        } else {
+            match c {
+                '"' => in_string = true,
+                '#' => in_comment = true,
+                _ => return true,
+            }
         }
+        false
+    })
+}
+
+/// Rejects braces nested deeper than [`MAX_NESTING`] before pest sees them.
+fn check_nesting(source: &str) -> Option<Diagnostic> {
+    let mut depth = 0usize;
+    for (i, c) in code_chars(source) {
         match c {
-            '"' => in_string = true,
-            '#' => in_comment = true,
             '{' => {
                 depth += 1;
                 if depth > MAX_NESTING {

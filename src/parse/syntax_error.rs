@@ -299,26 +299,8 @@ fn found_token(src: &str, at: usize, end: usize) -> Span {
 fn unclosed_brace(src: &str, line: Span) -> Option<usize> {
     let text = &src[line.start..line.end];
     let mut stack = Vec::new();
-    let mut in_string = false;
-    let mut in_comment = false;
-    let mut escaped = false;
-    for (i, c) in text.char_indices() {
-        if in_comment {
-            in_comment = c != '\n';
-            continue;
-        }
-        if in_string {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' | '\n' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    for (i, c) in super::code_chars(text) {
         match c {
-            '"' => in_string = true,
-            '#' => in_comment = true,
             '{' => stack.push(line.start + i),
             '}' => {
                 stack.pop();

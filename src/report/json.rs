@@ -79,8 +79,27 @@ pub fn render(files: &[CheckedFile]) -> String {
             files: s.files,
         },
     };
+    // Room for the whole report at once, so that the buffer does not
+    // double (and copy) as it grows: each entry's texts plus its keys,
+    // indentation and numbers.
+    let estimate: usize = document
+        .diagnostics
+        .iter()
+        .map(|e| {
+            e.rule.len()
+                + e.file.len()
+                + e.message.len()
+                + e.help.map_or(0, str::len)
+                + 12 * e.weeks.len()
+                + 320
+        })
+        .sum::<usize>()
+        + 256;
+    let mut out = Vec::with_capacity(estimate);
     // Plain structs of strings and numbers always serialize.
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
-    text.push('\n');
-    text
+    if serde_json::to_writer_pretty(&mut out, &document).is_err() {
+        out.clear();
+    }
+    out.push(b'\n');
+    String::from_utf8(out).unwrap_or_default()
 }

@@ -3,7 +3,7 @@
 use std::ops::Deref;
 use std::sync::OnceLock;
 
-use crate::catalogue::{Exercise, LOWER_BODY, UPPER_BODY};
+use crate::catalogue::{Exercise, LOWER_BODY, Stress, UPPER_BODY};
 
 /// A catalogue exercise the plan uses, classified once.
 #[derive(Debug, Clone, Copy)]
@@ -40,10 +40,10 @@ impl ExerciseFacts<'_> {
         self.lower && self.resistance()
     }
 
-    /// A multi-joint lower-body lift: the main lifts of runners'
-    /// programmes.
+    /// A main lower-body lift (catalogue stress class `main`): the lifts
+    /// runners' trials loaded heavily.
     pub fn main_lower(&self) -> bool {
-        self.entry.compound && self.lower_resistance()
+        self.entry.stress() == Stress::Main && self.lower_resistance()
     }
 }
 

@@ -6,25 +6,31 @@
 //! instead of looking exercises up by name, or times up in the time zone
 //! database, again in every rule.
 
+mod duration;
 mod exercise;
 mod numbering;
 mod session;
 mod sets;
+pub mod stress;
 mod time;
 mod week;
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
+use crate::catalogue::Stress;
 use crate::plan::{Plan, RaceEvent, RunOccurrence, SessionOccurrence, Week, WeekKind};
 
+pub use duration::estimate;
 use exercise::classify;
 pub use exercise::{ExerciseFacts, is_resistance, limb_muscles};
 use numbering::{Layout, Numbering};
 pub use session::{Line, Run, Session, describe_run, is_key_run};
 pub use sets::{
-    HEAVY_PERCENT, HEAVY_REPS, SetFacts, epley_percent, is_heavy, percent_1rm, reps_high, reps_low,
+    HEAVY_PERCENT, HEAVY_REPS, SetFacts, chart_percent, is_heavy, percent_1rm, reps_high, reps_low,
 };
+pub use stress::Reason;
+use stress::Tally;
 pub use time::{DAY, DAY_AND_DATE, HOUR, Interval, add_days, day_and_date, days_between};
 use time::{bundled_zones, unix};
 pub use week::WeekFacts;
@@ -125,26 +131,34 @@ impl<'p> Facts<'p> {
                     upper: false,
                     plyometric: false,
                     lower_resistance: false,
-                    heavy_lower: u32::MAX,
+                    taxing: None,
                     layout: u32::try_from(index).unwrap_or(u32::MAX),
                     first_line: u32::try_from(line).unwrap_or(u32::MAX),
                 };
+                let mut tally = Tally::default();
                 for (k, (p, (_, shared))) in s.exercises.iter().zip(&layout.lines).enumerate() {
-                    let heavy = SetFacts::of(p).heavy(HEAVY_PERCENT);
+                    let e = self.exercises.get(shared.ex as usize);
+                    let class = e.map_or(Stress::Isolation, |e| e.stress());
+                    let sets = SetFacts::of(p, class);
+                    let heavy = sets.heavy(HEAVY_PERCENT);
                     if heavy && let Some(word) = self.heavy.get_mut(line / 64) {
                         *word |= 1 << (line % 64);
                     }
                     line += 1;
-                    if let Some(e) = self.exercises.get(shared.ex as usize) {
+                    if let Some(e) = e {
                         session.lower |= e.lower;
                         session.upper |= e.upper;
                         session.plyometric |= e.plyometric;
                         session.lower_resistance |= e.lower_resistance();
-                        if heavy && e.lower_resistance() && session.heavy_lower == u32::MAX {
-                            session.heavy_lower = u32::try_from(k).unwrap_or(u32::MAX);
-                        }
+                        let touches = if e.plyometric {
+                            stress::contacts(p, e.contacts.unwrap_or(1))
+                        } else {
+                            0
+                        };
+                        tally.add(k, class, e.lower, heavy, touches);
                     }
                 }
+                session.taxing = tally.verdict();
                 self.sessions.push(session);
             }
             self.week_sessions.push((first, self.sessions.len()));

@@ -5,9 +5,11 @@ use std::ops::Deref;
 use super::LONG_RUN_MIN;
 use super::exercise::ExerciseFacts;
 use super::sets::SetFacts;
+use super::stress::{Reason, Taxing};
 use super::time::Interval;
 use super::week::WeekFacts;
 use crate::ast::Intensity;
+use crate::catalogue::Stress;
 use crate::plan::{Prescription, RunOccurrence, SessionOccurrence};
 
 /// One prescription of one session occurrence, with its exercise. Made
@@ -17,8 +19,9 @@ pub struct Line<'p> {
     pub prescription: &'p Prescription,
     /// The exercise (`None` only if the plan's catalogue lacks it).
     pub ex: Option<ExerciseFacts<'p>>,
-    /// Some set is heavy (at least [`HEAVY_PERCENT`] of 1RM, or a few
-    /// reps with a load).
+    /// Some set is heavy: a multi-joint lift at
+    /// [`super::HEAVY_PERCENT`] of 1RM or more, or a main lift with a plain
+    /// load for a few reps ([`super::is_heavy`]).
     pub heavy: bool,
     /// The same exercise line followed from week to week, as a number
     /// (`0..Facts::series_count()`): every occurrence of one exercise (the
@@ -41,7 +44,12 @@ impl Deref for Line<'_> {
 impl Line<'_> {
     /// What its sets add up to.
     pub fn set_facts(&self) -> SetFacts {
-        SetFacts::of(self.prescription)
+        SetFacts::of(self.prescription, self.stress())
+    }
+
+    /// Its exercise's stress class (isolation when the catalogue lacks it).
+    pub fn stress(&self) -> Stress {
+        self.ex.map_or(Stress::Isolation, |e| e.stress())
     }
 
     /// The exercise is resolved and `test` holds for it.
@@ -69,9 +77,9 @@ pub struct Session<'p> {
     pub plyometric: bool,
     /// Some exercise is lower-body strength work (plyometrics aside).
     pub lower_resistance: bool,
-    /// The position of the first lower-body strength exercise with a heavy
-    /// set ([`Session::heavy_lower`]), `u32::MAX` if none.
-    pub(super) heavy_lower: u32,
+    /// Whether, and why, it taxes the legs (the stress model,
+    /// [`super::stress`]).
+    pub taxing: Option<Taxing>,
     /// Its lines' shared facts, in `Facts::layouts`.
     pub(super) layout: u32,
     /// Its first line's bit in `Facts::heavy`.
@@ -79,13 +87,19 @@ pub struct Session<'p> {
 }
 
 impl<'p> Session<'p> {
-    /// The first lower-body strength exercise with a heavy set, by id.
-    pub fn heavy_lower(&self) -> Option<&'p str> {
+    /// Why it taxes the legs, as a message says it (`heavy back-squat`,
+    /// `nordic-curl: heavy eccentric`), when it does.
+    pub fn taxing_reason(&self) -> Option<Reason<'p>> {
+        let taxing = self.taxing?;
+        let line = match taxing {
+            Taxing::Heavy { line, .. } | Taxing::Eccentric { line } => Some(line),
+            Taxing::HighContacts(_) | Taxing::Contacts(_) => None,
+        };
         let occurrence: &'p SessionOccurrence = self.occurrence;
-        occurrence
-            .exercises
-            .get(self.heavy_lower as usize)
-            .map(|p| p.exercise.as_str())
+        let exercise = line
+            .and_then(|k| occurrence.exercises.get(usize::from(k)))
+            .map(|p| p.exercise.as_str());
+        Some(Reason { taxing, exercise })
     }
 }
 

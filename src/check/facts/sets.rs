@@ -1,15 +1,23 @@
 //! What a prescription's sets ask for: reps, share of 1RM, load, failure.
 
 use crate::ast::Reps;
+use crate::catalogue::Stress;
 use crate::plan::{LoadValue, Prescription, SetGroup};
 
 /// A set at or above this share of 1RM is heavy (the "high-load" category
 /// of Llanos-Lagos 2024; ACSM's heavy 1-6RM range).
 pub const HEAVY_PERCENT: f64 = 80.0;
 
-/// Sets with an external load and at most this many reps count as heavy
-/// when the plan gives no percentage or effort (the rest.heavy-sets row).
+/// Sets of a main lift with an external load and at most this many reps
+/// count as heavy when the plan gives no percentage or effort (the
+/// rest.heavy-sets row): the heavier reading, for safety.
 pub const HEAVY_REPS: u32 = 6;
+
+/// Whether sets of an exercise of this class can be heavy at all: only
+/// multi-joint lifts. Isolation, trunk and plyometric work never is.
+pub fn can_be_heavy(stress: Stress) -> bool {
+    matches!(stress, Stress::Main | Stress::Accessory)
+}
 
 /// What the sets of one prescription add up to, in one walk over them
 /// ([`Line::set_facts`]).
@@ -34,8 +42,13 @@ impl SetFacts {
     const TO_FAILURE: u8 = 4;
     /// Some set that is not heavy is counted in reps.
     const LIGHT_REPS: u8 = 8;
+    /// The exercise is a lift whose sets can be heavy ([`can_be_heavy`]).
+    const LIFT: u8 = 16;
 
-    pub(crate) fn of(p: &Prescription) -> SetFacts {
+    /// The sets of `p`, an exercise of class `stress`.
+    pub(crate) fn of(p: &Prescription, stress: Stress) -> SetFacts {
+        let lift = can_be_heavy(stress);
+        let main = stress == Stress::Main;
         let mut top_percent = f64::NAN;
         let mut light_reps: Option<u32> = None;
         let mut flags = if p.sets.is_empty() {
@@ -43,16 +56,20 @@ impl SetFacts {
         } else {
             Self::TO_FAILURE
         };
+        if lift {
+            flags |= Self::LIFT;
+        }
         for g in &p.sets {
             let percent = percent_1rm(g);
             let external = has_external_load(g);
             let heavy = match percent {
                 Some(p) => {
                     top_percent = top_percent.max(p);
-                    p + 1e-6 >= HEAVY_PERCENT
+                    lift && p + 1e-6 >= HEAVY_PERCENT
                 }
                 None => {
-                    let heavy = external && reps_high(&g.reps).is_some_and(|r| r <= HEAVY_REPS);
+                    let heavy =
+                        main && external && reps_high(&g.reps).is_some_and(|r| r <= HEAVY_REPS);
                     if heavy {
                         flags |= Self::HEAVY_REPS;
                     }
@@ -81,7 +98,13 @@ impl SetFacts {
 
     /// Some set is heavy at `threshold`% of 1RM ([`is_heavy`]).
     pub fn heavy(&self, threshold: f64) -> bool {
-        self.top_percent + 1e-6 >= threshold || self.flags & Self::HEAVY_REPS != 0
+        self.flags & Self::LIFT != 0
+            && (self.top_percent + 1e-6 >= threshold || self.flags & Self::HEAVY_REPS != 0)
+    }
+
+    /// The highest share of 1RM a set says or implies, in percent.
+    pub fn top_percent(&self) -> Option<f64> {
+        (!self.top_percent.is_nan()).then_some(self.top_percent)
     }
 
     /// Some set has an external load or a known share of 1RM.
@@ -125,6 +148,29 @@ pub fn epley_percent(reps_to_failure: f64) -> f64 {
     100.0 / (1.0 + reps_to_failure / 30.0)
 }
 
+/// The RPE chart's RPE 10 column (Tuchscherer's reps-at-%1RM table, as used
+/// with Zourdos et al. 2016's RIR-based RPE scale and by Helms et al.):
+/// `RPE_CHART[r - 1]` is the share of 1RM a lifter can lift `r` times at
+/// most. RPE 9 at `r` reps is RPE 10 at `r + 1`, and so on.
+pub const RPE_CHART: [f64; 12] = [
+    100.0, 95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7, 68.0,
+];
+
+/// The share of 1RM (in percent) a lifter can lift `reps_to_failure` times
+/// at most, from [`RPE_CHART`] (linear between whole reps; beyond 12 reps,
+/// the chart's last value scaled as Epley's formula falls).
+pub fn chart_percent(reps_to_failure: f64) -> f64 {
+    let r = reps_to_failure.max(1.0);
+    let last = RPE_CHART.len() as f64;
+    if r >= last {
+        return RPE_CHART[RPE_CHART.len() - 1] * epley_percent(r) / epley_percent(last);
+    }
+    let below = r.floor();
+    let i = below as usize - 1;
+    let (a, b) = (RPE_CHART[i], RPE_CHART[(i + 1).min(RPE_CHART.len() - 1)]);
+    a + (b - a) * (r - below)
+}
+
 /// The set's share of 1RM in percent, when the plan says or implies it:
 /// a `%` load, or reps with an RPE or RIR.
 pub fn percent_1rm(g: &SetGroup) -> Option<f64> {
@@ -136,7 +182,7 @@ pub fn percent_1rm(g: &SetGroup) -> Option<f64> {
         Some(load @ (LoadValue::Rpe { .. } | LoadValue::Rir { .. })) => {
             let rir = load.reps_in_reserve()?.max(0.0);
             let reps = reps_low(&g.reps)?;
-            Some(epley_percent(f64::from(reps) + rir))
+            Some(chart_percent(f64::from(reps) + rir))
         }
         _ => None,
     }
@@ -160,13 +206,19 @@ pub fn is_to_failure(g: &SetGroup) -> bool {
             .is_some_and(|rir| rir <= 0.0)
 }
 
-/// A heavy set: at least `threshold`% of 1RM when the plan says or implies
-/// it; otherwise an external load for at most six reps.
-pub fn is_heavy(g: &SetGroup, threshold: f64) -> bool {
+/// A heavy set of an exercise of class `stress`: a multi-joint lift at
+/// least `threshold`% of 1RM when the plan says or implies it; otherwise a
+/// main lift with an external load for at most six reps.
+pub fn is_heavy(g: &SetGroup, stress: Stress, threshold: f64) -> bool {
+    if !can_be_heavy(stress) {
+        return false;
+    }
     if let Some(p) = percent_1rm(g) {
         return p + 1e-6 >= threshold;
     }
-    has_external_load(g) && reps_high(&g.reps).is_some_and(|r| r <= HEAVY_REPS)
+    stress == Stress::Main
+        && has_external_load(g)
+        && reps_high(&g.reps).is_some_and(|r| r <= HEAVY_REPS)
 }
 
 #[cfg(test)]
@@ -189,6 +241,8 @@ mod tests {
             reps: Reps::Exactly { reps },
             per_side: false,
             load,
+            load_to: None,
+            effort: None,
         };
         let pct = |p: f64| {
             Some(LoadValue::Mass {
@@ -197,18 +251,55 @@ mod tests {
                 percent_1rm: Some(p),
             })
         };
-        assert!(is_heavy(&set(5, pct(0.8)), 80.0));
-        assert!(!is_heavy(&set(5, pct(0.775)), 80.0));
+        assert!(is_heavy(&set(5, pct(0.8)), Stress::Main, 80.0));
+        assert!(!is_heavy(&set(5, pct(0.775)), Stress::Main, 80.0));
         let kg = Some(LoadValue::Mass {
             value: 60.0,
             unit: Unit::Kg,
             percent_1rm: None,
         });
-        assert!(is_heavy(&set(5, kg.clone()), 80.0));
-        assert!(!is_heavy(&set(8, kg), 80.0));
-        assert!(is_heavy(&set(5, Some(LoadValue::Rir { rir: 2.0 })), 80.0));
-        assert!(!is_heavy(&set(6, Some(LoadValue::Rir { rir: 2.0 })), 80.0));
-        assert!(!is_heavy(&set(5, None), 80.0));
+        assert!(is_heavy(&set(5, kg.clone()), Stress::Main, 80.0));
+        assert!(!is_heavy(&set(8, kg), Stress::Main, 80.0));
+        assert!(is_heavy(
+            &set(5, Some(LoadValue::Rir { rir: 2.0 })),
+            Stress::Main,
+            80.0
+        ));
+        assert!(!is_heavy(
+            &set(6, Some(LoadValue::Rir { rir: 2.0 })),
+            Stress::Main,
+            80.0
+        ));
+        assert!(!is_heavy(&set(5, None), Stress::Main, 80.0));
+        // A plain load at few reps is heavy for a main lift only; a known
+        // intensity makes any multi-joint lift heavy, never an isolation one.
+        let kg10 = Some(LoadValue::Mass {
+            value: 10.0,
+            unit: Unit::Kg,
+            percent_1rm: None,
+        });
+        assert!(!is_heavy(&set(6, kg10.clone()), Stress::Accessory, 80.0));
+        assert!(!is_heavy(&set(6, kg10), Stress::Isolation, 80.0));
+        assert!(is_heavy(&set(5, pct(0.85)), Stress::Accessory, 80.0));
+        assert!(!is_heavy(&set(5, pct(0.85)), Stress::Isolation, 80.0));
+    }
+
+    #[test]
+    fn the_rpe_chart() {
+        assert!((chart_percent(5.0) - 86.3).abs() < 1e-9);
+        assert!((chart_percent(1.0) - 100.0).abs() < 1e-9);
+        assert!((chart_percent(5.5) - 85.0).abs() < 1e-9);
+        assert!(chart_percent(20.0) < chart_percent(12.0));
+        // RPE 8 for 4 reps: 6 reps to failure.
+        let g = SetGroup {
+            sets: 3,
+            reps: Reps::Exactly { reps: 4 },
+            per_side: false,
+            load: Some(LoadValue::Rpe { rpe: 8.0 }),
+            load_to: None,
+            effort: None,
+        };
+        assert!((percent_1rm(&g).unwrap_or(0.0) - 83.7).abs() < 1e-9);
     }
 
     /// The summary of a prescription's sets answers as walking the sets
@@ -262,6 +353,8 @@ mod tests {
                     reps: *r,
                     per_side: false,
                     load: l.clone(),
+                    load_to: None,
+                    effort: None,
                 })
             })
             .collect();
@@ -273,6 +366,9 @@ mod tests {
             note: None,
             span: Span::new(0, 1),
             progression_span: None,
+            tempo: None,
+            group: None,
+            form: Default::default(),
         });
         let mut seed = 1u64;
         for size in 0..4 {
@@ -287,17 +383,18 @@ mod tests {
                     line: Arc::clone(&line),
                     sets: sets.clone().into(),
                 };
-                let f = SetFacts::of(&p);
+                let stress = [Stress::Main, Stress::Accessory, Stress::Isolation][size % 3];
+                let f = SetFacts::of(&p, stress);
                 for t in [60.0, 70.0, 79.9, 80.0, 85.0, 100.0] {
                     assert_eq!(
                         f.heavy(t),
-                        sets.iter().any(|g| is_heavy(g, t)),
+                        sets.iter().any(|g| is_heavy(g, stress, t)),
                         "{sets:?} at {t}"
                     );
                 }
                 let light = sets
                     .iter()
-                    .filter(|g| !is_heavy(g, HEAVY_PERCENT))
+                    .filter(|g| !is_heavy(g, stress, HEAVY_PERCENT))
                     .filter_map(|g| reps_low(&g.reps))
                     .max();
                 assert_eq!(f.light_reps(), light, "{sets:?}");

@@ -1,6 +1,8 @@
 //! `frequency.weekly-sessions`: strength sessions per week in the
 //! preparation phase. Fewer than `min` is a warning; more than `max` a
-//! milder note. Weeks without any session are `frequency.minimum-dose`'s.
+//! milder note. Only sessions with lower-body strength work count (an
+//! upper-body or core session does not train the running muscles). Weeks
+//! without any session are `frequency.minimum-dose`'s.
 
 use crate::check::Context;
 use crate::check::finding::{Finding, Findings, LazyText};
@@ -9,14 +11,14 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let min = ctx.params.number("min");
     let max = ctx.params.number("max");
     let min_text = LazyText::new(|| crate::plan::format_number(min));
-    for (week, facts, _) in ctx.facts.weeks() {
+    for (week, facts, week_sessions) in ctx.facts.weeks() {
         if !facts.full || !facts.preparation() || week.sessions.is_empty() {
             continue;
         }
         let Some(block) = week.block.and_then(|b| ctx.plan.blocks.get(b)) else {
             continue;
         };
-        let n = week.sessions.len();
+        let n = week_sessions.iter().filter(|s| s.lower_resistance).count();
         let count = n as f64;
         if count < min {
             out.push(
@@ -55,8 +57,8 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
 
 fn sessions(n: usize) -> String {
     if n == 1 {
-        "1 strength session".to_string()
+        "1 lower-body strength session".to_string()
     } else {
-        format!("{n} strength sessions")
+        format!("{n} lower-body strength sessions")
     }
 }

@@ -2,15 +2,20 @@
 //! main lower-body lift reaches `min-percent` of 1RM. The first
 //! `ramp-weeks` loading weeks of a block may build up to it.
 //!
-//! A set's intensity is known from a `%` load or from reps with an RPE or
-//! RIR. A plain load (`@60kg`) with few reps could be heavy, and is given
-//! the benefit of the doubt; with many reps it cannot be (nobody does 10
-//! reps at 80% of their max), so it counts as below.
+//! A set's intensity is known from a `%` load, from a load and the
+//! athlete's declared max, or from reps with an RPE or RIR (the RPE chart).
+//! In the heavy range a plain load (`@40kg`) without a max says nothing
+//! about intensity, so it never satisfies the rule (the dose end of the
+//! stress model, where safety rules take the heavier reading); below it
+//! (the moderate profile), a plain load with reps that allow the minimum
+//! is given the benefit of the doubt. A week whose main lifts are all
+//! of unknown intensity is noted one step milder, asking for a max or an
+//! effort.
 
 use crate::check::Context;
-use crate::check::facts::{epley_percent, percent_1rm, reps_low};
+use crate::check::facts::{HEAVY_PERCENT, chart_percent, percent_1rm, reps_low};
 use crate::check::finding::{Finding, Findings};
-use crate::plan::{SetGroup, WeekKind};
+use crate::plan::WeekKind;
 
 pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let min = ctx.params.number("min-percent");
@@ -31,42 +36,58 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
             continue;
         }
         let mut lifts = 0;
+        let mut known = false;
         let mut reached = false;
+        let mut unknown: Option<&str> = None;
         for p in sessions.iter().flat_map(|s| ctx.facts.lines(s)) {
             if !p.is(|e| e.main_lower()) {
                 continue;
             }
             lifts += 1;
-            if p.sets.iter().any(|g| may_reach(g, min)) {
-                reached = true;
+            for g in p.sets.iter() {
+                match percent_1rm(g) {
+                    Some(percent) => {
+                        known = true;
+                        reached |= percent + 1e-6 >= min;
+                    }
+                    // Below the heavy range, a plain load with reps that
+                    // allow `min` is given the benefit of the doubt: any
+                    // real working set is that heavy.
+                    None if min + 1e-6 < HEAVY_PERCENT
+                        && reps_low(&g.reps)
+                            .is_some_and(|r| chart_percent(f64::from(r)) + 1e-6 >= min) =>
+                    {
+                        reached = true;
+                    }
+                    None => unknown = unknown.or(Some(p.prescription.exercise.as_str())),
+                }
             }
         }
         if lifts == 0 || reached {
             continue;
         }
         let min_text = crate::plan::format_number(min);
-        out.push(
-            Finding::new(
+        let finding = match (known, unknown) {
+            (false, Some(exercise)) => Finding::new(
+                block.header,
+                "intensity of the main lifts unknown",
+                format!(
+                    "no set of a main lower-body lift has a known intensity in the week, so whether one reaches {min_text}% 1RM cannot be told"
+                ),
+            )
+            .help(format!(
+                "declare the athlete's max in `athlete`, e.g. `max {exercise} 100kg`, or load by effort, e.g. `{exercise} 4x5 @RPE8`"
+            ))
+            .mild(),
+            _ => Finding::new(
                 block.header,
                 format!("no main lower-body lift at {min_text}% 1RM or more"),
                 format!("no set of a main lower-body lift reaches {min_text}% 1RM in the week"),
             )
-            .in_week(week.number)
             .help(format!(
-                "make one lift a week heavy, e.g. `back-squat 4x5 @{min_text}%` or `4x4 @RPE8`; or, for a novice or a return from injury, choose `profile moderate`"
+                "make one lift a week heavy, e.g. `back-squat 4x5 @{min_text}%` or `back-squat 4x4 @RPE8`; or, for a novice or a return from injury, choose `profile moderate`"
             )),
-        );
-    }
-}
-
-/// Whether a set reaches `min`% of 1RM or might (the plan does not say).
-fn may_reach(g: &SetGroup, min: f64) -> bool {
-    if let Some(p) = percent_1rm(g) {
-        return p + 1e-6 >= min;
-    }
-    match reps_low(&g.reps) {
-        // Even to failure, this many reps means a lighter load.
-        Some(reps) => epley_percent(f64::from(reps)) + 1e-6 >= min,
-        None => false,
+        };
+        out.push(finding.in_week(week.number));
     }
 }

@@ -43,6 +43,48 @@ pub fn rise(a: &Prescription, b: &Prescription) -> Option<(f64, f64)> {
         .max_by(|p, q| (p.1 - p.0).total_cmp(&(q.1 - q.0)))
 }
 
+/// What a load rise is measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base {
+    /// An external load (`@80kg`).
+    External,
+    /// Bodyweight plus the added load, the bodyweight declared.
+    Total,
+    /// The added load alone: bodyweight work, the bodyweight not declared.
+    AddedOnly,
+}
+
+/// The biggest relative load increase from `a` to `b` at the same reps, on
+/// the total load moved: (increase, before, base), `before` including the
+/// athlete's `bodyweight` for bodyweight work when it is declared.
+pub fn total_rise(
+    a: &Prescription,
+    b: &Prescription,
+    bodyweight: Option<f64>,
+) -> Option<(f64, f64, Base)> {
+    if !same_reps(a, b) {
+        return None;
+    }
+    a.sets
+        .iter()
+        .zip(&b.sets)
+        .filter_map(|(x, y)| {
+            let (from, to) = (load(x)?, load(y)?);
+            if to <= from + 1e-9 {
+                return None;
+            }
+            let base = match (&x.load, bodyweight) {
+                (Some(LoadValue::Bodyweight { .. }), Some(bw)) if bw > 0.0 => {
+                    (from + bw, Base::Total)
+                }
+                (Some(LoadValue::Bodyweight { .. }), _) => (from, Base::AddedOnly),
+                _ => (from, Base::External),
+            };
+            Some((to - from, base.0, base.1))
+        })
+        .max_by(|p, q| (p.0 / p.1).total_cmp(&(q.0 / q.1)))
+}
+
 /// The smallest jump the equipment allows, in `unit`: the next dumbbell,
 /// two of the smallest plates, the next kettlebell. A plan's `round` (its
 /// plate step) raises it.

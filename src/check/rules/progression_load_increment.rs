@@ -1,10 +1,12 @@
 //! `progression.load-increment`: the load of an exercise rises by more
 //! than `max-percent` from one loading week to the next at the same reps
-//! (more than `error-percent` is an error). A rise no bigger than the
-//! smallest step the equipment allows is never reported: 5 lb on a 25 lb
-//! dumbbell is how dumbbells work.
+//! (more than `error-percent`, when set, is an error). The rise is judged on
+//! the total load moved: bodyweight work counts the athlete's declared
+//! bodyweight, and says so when it is not declared. A rise no bigger than
+//! the smallest step the equipment allows is never reported: 5 lb on a 25
+//! lb dumbbell is how dumbbells work.
 
-use super::progression::{rise, smallest_step};
+use super::progression::{Base, smallest_step, total_rise};
 use crate::check::Context;
 use crate::check::facts::Line;
 use crate::check::finding::{Finding, Findings};
@@ -31,39 +33,46 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
             else {
                 continue;
             };
-            let Some((from, to)) = rise(&before, &line) else {
+            let Some((increase, from, base)) = total_rise(&before, &line, athlete.bodyweight)
+            else {
                 continue;
             };
             let exercise = line.ex.map(|e| e.entry);
             let step = smallest_step(exercise, athlete.units, athlete.round);
-            let increase = to - from;
             let percent = increase / from * 100.0;
             if increase <= step + 1e-9 || percent <= max + 1e-9 {
                 continue;
             }
-            let limit = if percent > error { error } else { max };
+            let severe = error > 0.0 && percent > error + 1e-9;
+            let limit = if severe { error } else { max };
+            let what = match base {
+                Base::External => "the load",
+                Base::Total => "the total load (bodyweight included)",
+                Base::AddedOnly => {
+                    "the added load (no `bodyweight` declared, so bodyweight is not counted)"
+                }
+            };
             // The same jump in several weeks is one finding: no loads in
             // the message, which the weeks list completes.
             let finding = Finding::new(
                 line.progression_span.unwrap_or(line.span),
-                format!("+{}{unit} a week", format_number(increase)),
                 format!(
-                    "the load of {} rises more than {}% from one week to the next at the same reps",
+                    "+{}{unit} in one step, more than {}%",
+                    format_number(increase),
+                    format_number(limit)
+                ),
+                format!(
+                    "{what} of {} rises more than {}% from one loading week to the next at the same reps",
                     line.written,
                     format_number(limit)
                 ),
             )
             .on(session.week, session.date)
             .help(format!(
-                "add 2-10% at a time once the reps are done with 1-2 to spare, e.g. `progress +{}%/week` or `progress double +{}{unit}`",
-                format_number(max.min(5.0)),
+                "add 2-10% at a time once the reps are done with 1-2 to spare, e.g. `progress +{}{unit}/week`",
                 format_number(step)
             ));
-            out.push(if percent > error {
-                finding.severe()
-            } else {
-                finding
-            });
+            out.push(if severe { finding.severe() } else { finding });
         }
     }
 }

@@ -1,13 +1,15 @@
 //! `progression.static-plan`: a session whose every exercise, set, rep and
 //! load stays the same for `min-weeks` loading weeks in a row in the
-//! preparation phase.
+//! preparation phase. A session with an exercise loaded by effort (`@RPE8`,
+//! `@RIR2`) is autoregulated: its load rises as the athlete gets stronger,
+//! so it is not static.
 
 use std::sync::Arc;
 
 use crate::check::Context;
 use crate::check::facts::Session;
 use crate::check::finding::{Finding, Findings};
-use crate::plan::Prescription;
+use crate::plan::{LoadValue, Prescription};
 
 pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let min = ctx.params.number("min-weeks");
@@ -17,7 +19,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
         if !facts.preparation() {
             continue;
         }
-        for s in sessions {
+        for s in sessions.iter().filter(|s| !autoregulated(s)) {
             // Mobility and drills are not lifting: nothing to progress.
             if !ctx.facts.lines(s).any(|p| p.is(|e| e.is_strength())) {
                 continue;
@@ -41,6 +43,14 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
         }
         report(&run, min, out);
     }
+}
+
+/// Some exercise is loaded by effort (RPE or RIR).
+fn autoregulated(s: &Session<'_>) -> bool {
+    s.exercises
+        .iter()
+        .flat_map(|p| p.sets.iter())
+        .any(|g| matches!(g.load, Some(LoadValue::Rpe { .. } | LoadValue::Rir { .. })))
 }
 
 fn same(a: &[Prescription], b: &[Prescription]) -> bool {

@@ -1,12 +1,17 @@
-//! `recovery.same-muscle`: two strength sessions that load the same limb
-//! muscle less than `min-gap` apart. Measured start to start, so that the
-//! classic Monday-Wednesday-Friday at one time of day passes; whole-day
-//! entries count whole days. Trunk muscles and plyometrics are left out.
+//! `recovery.same-muscle`: a session that loads a leg muscle with
+//! multi-joint or eccentric work less than `min-gap` after one that taxed
+//! it (the stress model: heavy sets of multi-joint lifts, eccentric-biased
+//! exercises). Measured start to start and in calendar days, so that the
+//! classic Monday-Wednesday-Friday passes even an hour earlier; whole-day
+//! entries count whole days. Light accessory, isolation, trunk and
+//! upper-body work is not what the 48 h is for; plyometrics are judged on
+//! their own.
 
 use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
+use crate::catalogue::{LOWER_BODY, Stress};
 use crate::check::Context;
 use crate::check::facts::{DAY, Session, days_between, limb_muscles};
 use crate::check::finding::{Finding, Findings, LazyText};
@@ -16,6 +21,14 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let min = ctx.params.seconds("min-gap");
     let facts = ctx.facts;
     let names = limb_muscles();
+    // The leg muscles among them, as bits.
+    let legs = names
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| LOWER_BODY.contains(m))
+        .fold(0u32, |bits, (i, _)| {
+            bits | 1u32.checked_shl(i as u32).unwrap_or(0)
+        });
     let min_text = LazyText::new(|| format_duration(min));
     let mut sessions: Vec<&Session<'_>> = facts.sessions().iter().collect();
     sessions.sort_by_key(|s| (s.interval.start, s.date));
@@ -26,17 +39,29 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     type Group<'a, 'p> = ((u32, Date, &'p str), &'a Session<'p>, u32);
     let mut soon: Vec<Group<'_, '_>> = Vec::new();
     for s in sessions {
-        let muscles = facts
+        // Leg muscles this session loads with multi-joint or eccentric
+        // work, and those it taxes (heavy sets, eccentric exercises).
+        let (loaded, taxed) = facts
             .lines(s)
-            .filter_map(|p| p.ex)
-            .filter(|e| e.resistance())
-            .fold(0u32, |bits, e| bits | e.limb_muscles);
+            .filter(|p| p.is(|e| e.resistance()))
+            .filter(|p| {
+                matches!(
+                    p.stress(),
+                    Stress::Main | Stress::Accessory | Stress::Eccentric
+                )
+            })
+            .fold((0u32, 0u32), |(loaded, taxed), p| {
+                let bits = p.ex.map_or(0, |e| e.limb_muscles) & legs;
+                let taxing = p.heavy || p.stress() == Stress::Eccentric;
+                (loaded | bits, if taxing { taxed | bits } else { taxed })
+            });
         for (bit, previous) in last.iter_mut().enumerate() {
-            let Some(mask) = 1u32.checked_shl(bit as u32).filter(|m| muscles & m != 0) else {
+            let Some(mask) = 1u32.checked_shl(bit as u32) else {
                 continue;
             };
-            if let Some(previous) = *previous
-                && gap(previous, s) < min
+            if loaded & mask != 0
+                && let Some(previous) = *previous
+                && too_soon(previous, s, min)
             {
                 let key = (
                     previous.week,
@@ -48,7 +73,9 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
                     None => soon.push((key, previous, mask)),
                 }
             }
-            *previous = Some(s);
+            if taxed & mask != 0 {
+                *previous = Some(s);
+            }
         }
         for (_, previous, bits) in soon.drain(..) {
             let gap = gap(previous, s);
@@ -79,6 +106,13 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
             );
         }
     }
+}
+
+/// `b` follows `a` by less than `min`: start to start, and on fewer
+/// calendar days than `min` spans (Monday 18:00 and Wednesday 17:00 are two
+/// days apart, as a coach counts them).
+fn too_soon(a: &Session<'_>, b: &Session<'_>, min: i64) -> bool {
+    gap(a, b) < min && days_between(a.date, b.date) * DAY < min
 }
 
 /// Start to start for timed sessions, whole days otherwise.

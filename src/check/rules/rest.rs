@@ -1,14 +1,15 @@
 //! Shared by the `rest.*` rules: which band a set falls in.
 
+use crate::catalogue::Stress;
 use crate::check::facts::{HEAVY_PERCENT, is_heavy, reps_low};
 use crate::plan::SetGroup;
 
-/// A heavy set (at least 80% 1RM, or an external load for at most 6 reps).
-pub fn heavy(g: &SetGroup) -> bool {
-    is_heavy(g, HEAVY_PERCENT)
-}
-
-/// The reps of a set that is not heavy, if it is counted in reps.
-pub fn light_reps(g: &SetGroup) -> Option<u32> {
-    if heavy(g) { None } else { reps_low(&g.reps) }
+/// The reps of a set of an exercise of class `stress` that is not heavy
+/// ([`is_heavy`]), if it is counted in reps.
+pub fn light_reps(g: &SetGroup, stress: Stress) -> Option<u32> {
+    if is_heavy(g, stress, HEAVY_PERCENT) {
+        None
+    } else {
+        reps_low(&g.reps)
+    }
 }

@@ -26,7 +26,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
                     p.span,
                     format!("{} rest", format_duration(rest)),
                     format!(
-                        "{} rests {} between heavy sets; strength needs at least {min_text}",
+                        "{} rests {} between heavy sets; trained lifters gained most strength with more than {min_text}",
                         p.written,
                         format_duration(rest),
                     ),

@@ -28,10 +28,11 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
             if rest >= min {
                 continue;
             }
+            let stress = p.stress();
             let moderate = p
                 .sets
                 .iter()
-                .filter_map(light_reps)
+                .filter_map(|g| light_reps(g, stress))
                 .any(|r| r > HEAVY_REPS && f64::from(r) <= max_reps);
             if !moderate {
                 continue;

@@ -1,6 +1,7 @@
-//! `schedule.heavy-before-key-run`: a session with heavy lower-body work
-//! that ends less than `min-gap` before a key run (hard or long). Races
-//! are `taper.last-heavy-session`'s.
+//! `schedule.heavy-before-key-run`: a session that taxes the legs (the
+//! stress model: heavy lifting, eccentric work or many jumps) and ends less
+//! than `min-gap` before a key run (hard or long). Races are
+//! `taper.last-heavy-session`'s.
 //! A whole-day entry on the same day as the run is not judged: the order
 //! is not known, and lifting after the run is fine.
 
@@ -22,7 +23,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let min = ctx.params.seconds("min-gap");
     let help = LazyText::new(|| {
         format!(
-            "leave at least {} between heavy leg work and a key run, or lift after the key run; a heavy leg session raised the cost of running for up to 48h",
+            "leave at least {} between heavy leg work, jumps or eccentric work and a key run, or do it after the key run; a heavy leg session raised the cost of running for up to 48h",
             format_duration(min)
         )
     });
@@ -39,7 +40,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
         .collect();
     keys.sort_by_key(|k| (k.interval.start, k.interval.end));
     for s in facts.sessions() {
-        let Some(heavy) = s.heavy_lower() else {
+        let Some(reason) = s.taxing_reason() else {
             continue;
         };
         let session = s.interval;
@@ -65,7 +66,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
         };
         let _ = write!(message, " {}", describe_run(key.run));
         out.push(
-            Finding::new(s.header, format!("heavy {heavy}"), message)
+            Finding::new(s.header, reason.to_string(), message)
                 .context(key.run.span, "key run")
                 .on(s.week, s.date)
                 .help(help.to_string()),

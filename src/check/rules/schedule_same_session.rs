@@ -1,6 +1,8 @@
 //! `schedule.same-session`: a timed strength session less than `min-gap`
 //! from a timed run, before or after it. Whole-day entries have no time,
-//! so they cannot be judged.
+//! so they cannot be judged. Only sessions with lower-body work count: the
+//! interference the evidence found is with leg strength and power, and an
+//! upper-body session next to a run is ordinary practice.
 
 use crate::check::Context;
 use crate::check::facts::{Interval, describe_run};
@@ -36,7 +38,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     }
     for s in facts.sessions() {
         let session = s.interval;
-        if !session.timed {
+        if !session.timed || !s.lower {
             continue;
         }
         let k = runs.partition_point(|(i, _)| i.start <= session.start);

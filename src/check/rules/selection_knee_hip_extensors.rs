@@ -23,7 +23,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
             out.push(
                 Finding::new(block.header, "no hinge or hamstring exercise", "no hip-extensor exercise in the week")
                     .in_week(week.number)
-                    .help("add a hinge (`romanian-deadlift`, `hip-thrust`) or a hamstring exercise (`nordic-curl`): hip extensors and hamstrings drive the faster stride at speed"),
+                    .help("add a hinge (`romanian-deadlift`, `hip-thrust`) or a hamstring exercise (`nordic-curl`): hip extensors and hamstrings drove the faster stride at sprinting speeds"),
             );
         }
     }

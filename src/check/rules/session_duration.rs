@@ -1,19 +1,13 @@
 //! `session.duration`: a session longer than `max`, as written or, without
 //! a written duration, as estimated from its warm-up, sets, reps, rests
-//! and cool-down.
+//! and cool-down ([`estimate`]); and a written duration that its content
+//! overruns by more than `max-overrun` (one step more serious), once per
+//! session, in the first week it does.
 
-use crate::ast::Reps;
 use crate::check::Context;
+use crate::check::facts::estimate;
 use crate::check::finding::{Finding, Findings, LazyText};
 use crate::check::params::format_duration;
-use crate::plan::SessionOccurrence;
-
-/// Seconds per rep, per metre carried, and to change exercise.
-const REP_S: u32 = 4;
-const METRE_S: u32 = 1;
-const CHANGE_S: u32 = 60;
-/// Rest assumed between sets when the plan does not say.
-const REST_S: u32 = 90;
 
 pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let max = ctx.params.seconds("max");
@@ -23,7 +17,40 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
             "keep sessions within {max_text} including the warm-up (drop or superset accessories), or split the session in two"
         )
     });
-    for s in ctx.plan.sessions() {
+    let overrun = ctx.params.number("max-overrun");
+    // Each session (name and weekday) is reported overrunning once, in the
+    // first week it does: its content grows with the progressions, and one
+    // finding says it.
+    let mut overran = vec![false; ctx.facts.slots()];
+    for session in ctx.facts.sessions() {
+        let s = session.occurrence;
+        if let Some(written) = s.duration_min.filter(|m| *m > 0)
+            && let Some(done) = overran.get_mut(session.slot as usize)
+            && !*done
+        {
+            let content = i64::from(estimate(s));
+            let written_s = i64::from(written) * 60;
+            if content as f64 > written_s as f64 * overrun / 100.0 + 1e-6 {
+                *done = true;
+                let minutes = (content + 30) / 60;
+                out.push(
+                    Finding::new(
+                        s.header,
+                        format!("about {minutes}min of content in {written}min"),
+                        format!(
+                            "{} is written as {written}min, but its sets, reps and rests take about {minutes}min ({}% of it)",
+                            s.name,
+                            (content * 100 + written_s / 2) / written_s
+                        ),
+                    )
+                    .on(s.week, s.date)
+                    .help(format!(
+                        "write the time the session takes (e.g. `{minutes}min`), or cut exercises or sets to fit {written}min"
+                    ))
+                    .severe(),
+                );
+            }
+        }
         let (seconds, estimated) = match s.duration_min {
             Some(m) => (i64::from(m) * 60, false),
             None => (i64::from(estimate(s)), true),
@@ -52,32 +79,4 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
                 .help(help.to_string()),
         );
     }
-}
-
-/// Seconds a session takes: warm-up, work, rests, changes, cool-down.
-fn estimate(s: &SessionOccurrence) -> u32 {
-    let phase = |p: &Option<crate::plan::PhaseInfo>| {
-        p.as_ref()
-            .map_or(0, |p| (p.duration_min * 60.0).round() as u32)
-    };
-    let mut total = phase(&s.warmup) + phase(&s.cooldown);
-    for p in &s.exercises {
-        let rest = p.rest_s.unwrap_or(REST_S);
-        let sets = p.total_sets();
-        for g in &p.sets {
-            let work = match g.reps {
-                Reps::Exactly { reps }
-                | Reps::AtLeast { reps }
-                | Reps::Range { high: reps, .. } => reps * REP_S,
-                Reps::Timed { seconds } => seconds,
-                Reps::Distance { meters } => meters * METRE_S,
-            };
-            let sides = if g.per_side { 2 } else { 1 };
-            total = total.saturating_add(g.sets.saturating_mul(work).saturating_mul(sides));
-        }
-        total = total
-            .saturating_add(sets.saturating_sub(1).saturating_mul(rest))
-            .saturating_add(CHANGE_S);
-    }
-    total
 }

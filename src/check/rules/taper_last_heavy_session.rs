@@ -3,15 +3,15 @@
 //! less than `error-gap` is an error.
 
 use crate::check::Context;
-use crate::check::facts::{DAY, HOUR, Session, days_between};
+use crate::check::facts::{self, DAY, HOUR, Session, days_between};
 use crate::check::finding::{Finding, Findings};
 use crate::check::params::format_duration;
 use crate::plan::format_number;
 
 /// Why a session taxes the legs.
 enum Reason<'p> {
-    /// The first heavy lower-body exercise.
-    Heavy(&'p str),
+    /// The stress model's reason.
+    Taxing(facts::Reason<'p>),
     /// A lower-body exercise done for the first time.
     New(&'p str),
 }
@@ -27,7 +27,7 @@ const HEAVY: u32 = u32::MAX;
 fn taxing<'a, 'p>(sessions: &'a [Session<'p>], t: Taxing) -> Option<(&'a Session<'p>, Reason<'p>)> {
     let s = sessions.get(t.0 as usize)?;
     let reason = if t.1 == HEAVY {
-        Reason::Heavy(s.heavy_lower()?)
+        Reason::Taxing(s.taxing_reason()?)
     } else {
         let occurrence: &'p crate::plan::SessionOccurrence = s.occurrence;
         Reason::New(occurrence.exercises.get(t.1 as usize)?.exercise.as_str())
@@ -53,7 +53,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
                 e.lower_resistance() && !seen.get(e.index).copied().unwrap_or(true)
             })
         });
-        let reason = match (s.heavy_lower(), new) {
+        let reason = match (s.taxing, new) {
             (Some(_), _) => Some(HEAVY),
             (None, Some(k)) if s.week > first_week => u32::try_from(k).ok(),
             _ => None,
@@ -99,7 +99,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
             }
         };
         let reason = match reason {
-            Reason::Heavy(ex) => format!("heavy {ex}"),
+            Reason::Taxing(why) => why.to_string(),
             Reason::New(ex) => format!("{ex} for the first time"),
         };
         let finding = Finding::new(

@@ -3,7 +3,8 @@
 //! it. A cut smaller than `min-cut` keeps fatigue; one larger than
 //! `max-cut` is milder news (more than the best tapers cut). A main load
 //! that drops by more than `max-load-drop` loses the intensity a taper
-//! should keep.
+//! should keep. Sets are whole, so a cut is judged line by line against the
+//! sets the range allows when rounded (3 sets cut by 40-60% may be 2).
 
 use std::collections::BTreeMap;
 
@@ -64,6 +65,20 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     }
     let cut = (1.0 - during / before) * 100.0;
     let (min_cut, max_cut) = (ctx.params.number("min-cut"), ctx.params.number("max-cut"));
+    // Sets are whole: the most and the fewest weekly sets a cut within the
+    // range allows, line by line (3 sets cut by 40-60% is 2 or 1), so that
+    // rounding alone never fails a taper (`taper 2 weeks` halves 3 sets to 2).
+    let allowed = |keep: f64, round: fn(f64) -> f64| -> f64 {
+        let sets: f64 = reference
+            .iter()
+            .flat_map(|w| &w.sessions)
+            .flat_map(|s| &s.exercises)
+            .map(|p| round(f64::from(p.total_sets()) * keep).max(1.0))
+            .sum();
+        sets / reference.len() as f64
+    };
+    let most = allowed(1.0 - min_cut / 100.0, f64::ceil);
+    let fewest = allowed(1.0 - max_cut / 100.0, f64::floor);
     let span = plan.taper_span.unwrap_or(race.span);
     let label = if plan.taper_span.is_some() {
         "the taper"
@@ -81,7 +96,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
             out.push(f.clone().in_week(w.number));
         }
     };
-    if cut + 1e-6 < min_cut {
+    if cut + 1e-6 < min_cut && during > most + 1e-6 {
         let message = if cut.round() <= 0.0 {
             format!(
                 "the taper does not cut strength volume ({numbers}); the best tapers cut {range}"
@@ -96,7 +111,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
             Finding::new(span, label, message)
             .help(format!("cut the sets of the taper weeks by {range} and keep the loads, e.g. `taper 2 weeks {{ volume -50% }}`")),
         );
-    } else if cut > max_cut + 1e-6 {
+    } else if cut > max_cut + 1e-6 && during + 1e-6 < fewest {
         weekly(
             Finding::new(span, label, format!(
                 "the taper cuts strength volume by {}% ({numbers}), more than the {range} of the best tapers",

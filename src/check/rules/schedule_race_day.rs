@@ -1,0 +1,56 @@
+//! `schedule.race-day`: a strength or plyometric session on a race's date,
+//! or one with lower-body work that starts before the race's expected end
+//! plus `recovery` is over. The race's length is not written, so its end is
+//! its start plus `race-duration`.
+
+use crate::check::Context;
+use crate::check::facts::day_and_date;
+use crate::check::finding::{Finding, Findings, LazyText};
+use crate::check::params::format_duration;
+
+pub fn check(ctx: &Context<'_>, out: &mut Findings) {
+    let duration = ctx.params.seconds("race-duration");
+    let recovery = ctx.params.seconds("recovery");
+    let window = LazyText::new(|| format_duration(duration + recovery));
+    let facts = ctx.facts;
+    let mut races: Vec<_> = ctx.plan.races.iter().map(|r| (facts.race(r), r)).collect();
+    races.sort_by_key(|(at, r)| (at.start, r.date));
+    for s in facts.sessions() {
+        if s.exercises.is_empty() {
+            continue;
+        }
+        for (at, race) in &races {
+            let same_day = s.date == race.date;
+            let after = at.timed
+                && s.lower
+                && s.interval.start >= at.start
+                && s.interval.start < at.start + duration + recovery;
+            if !same_day && !after {
+                continue;
+            }
+            let message = if same_day {
+                format!(
+                    "{} is on the day of the race \"{}\" ({})",
+                    s.name,
+                    race.name,
+                    day_and_date(race.date)
+                )
+            } else {
+                format!(
+                    "{} starts within {window} of the start of the race \"{}\" (its expected length plus recovery)",
+                    s.name, race.name
+                )
+            };
+            out.push(
+                Finding::new(s.header, "on race day or just after", message)
+                    .context(race.span, "the race")
+                    .on(s.week, s.date)
+                    .help(format!(
+                        "move the session off the race day and leave {} after the race before lifting or jumping again, or skip it in the race week",
+                        format_duration(recovery)
+                    )),
+            );
+            break;
+        }
+    }
+}
