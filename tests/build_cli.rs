@@ -26,6 +26,24 @@ fn markdown_is_the_default_on_standard_output() {
     assert!(out.stdout.starts_with("# Spring half marathon\n"));
 }
 
+/// `--to` takes every text format the emitters know, by its keyword.
+#[test]
+fn every_format_is_accepted_by_to() {
+    for format in stride::emit::Format::ALL {
+        let out = test()
+            .args(["build", &plan("half-marathon"), "--to", format.keyword()])
+            .run();
+        assert_eq!(
+            out.code,
+            Some(0),
+            "--to {}: {}",
+            format.keyword(),
+            out.stderr
+        );
+        assert!(!out.stdout.is_empty(), "--to {}", format.keyword());
+    }
+}
+
 #[test]
 fn the_format_follows_the_output_extension() {
     let dir = test();

@@ -101,13 +101,18 @@ pub enum Target {
 }
 
 impl Target {
-    const ALL: [Target; 5] = [
-        Target::Text(Format::Markdown),
-        Target::Text(Format::Icalendar),
-        Target::Text(Format::Json),
-        Target::Fit { schedule: false },
-        Target::Fit { schedule: true },
-    ];
+    /// Every text format the emitters know, then FIT: a new emitter
+    /// appears in `--to` without an edit here.
+    const ALL: [Target; Format::ALL.len() + 2] = {
+        let mut all = [Target::Fit { schedule: true }; Format::ALL.len() + 2];
+        let mut i = 0;
+        while i < Format::ALL.len() {
+            all[i] = Target::Text(Format::ALL[i]);
+            i += 1;
+        }
+        all[Format::ALL.len()] = Target::Fit { schedule: false };
+        all
+    };
 
     fn keyword(self) -> &'static str {
         match self {
