@@ -2,36 +2,10 @@
 //! hand, and the totals of each reference plan (the JSON golden files of
 //! `emit_golden.rs` hold every detail).
 
-use stride::plan::{LoadValue, Plan, Prescription, SessionOccurrence};
+mod emit_support;
 
-fn compile(name: &str) -> Plan {
-    let path = format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).expect("example");
-    let compiled = stride::compile(&text);
-    assert!(
-        !compiled.has_errors(),
-        "{name}: {:#?}",
-        compiled.diagnostics
-    );
-    compiled.plan.expect("a plan")
-}
-
-fn session<'p>(plan: &'p Plan, week: u32, name: &str) -> &'p SessionOccurrence {
-    plan.week(week)
-        .expect("week")
-        .sessions
-        .iter()
-        .find(|s| s.name == name)
-        .unwrap_or_else(|| panic!("no session {name} in week {week}"))
-}
-
-fn exercise<'s>(session: &'s SessionOccurrence, id: &str) -> &'s Prescription {
-    session
-        .exercises
-        .iter()
-        .find(|e| e.exercise == id)
-        .unwrap_or_else(|| panic!("no {id} in {}", session.name))
-}
+use emit_support::{example_plan, exercise, session};
+use stride::plan::{LoadValue, Plan, Prescription};
 
 /// `4x5 @ 80 kg`.
 fn summary(p: &Prescription) -> String {
@@ -47,7 +21,7 @@ fn summary(p: &Prescription) -> String {
 
 #[test]
 fn half_marathon_back_squat_follows_the_hand_computation() {
-    let plan = compile("half-marathon.stride");
+    let plan = example_plan("half-marathon");
     let squat = |week, name| summary(exercise(session(&plan, week, name), "back-squat"));
     // Base: 75% of 100 kg, +2.5 kg a loading week; week 4 deloads.
     assert_eq!(squat(1, "Lower A"), "4x5 @ 75 kg");
@@ -67,7 +41,7 @@ fn half_marathon_back_squat_follows_the_hand_computation() {
 
 #[test]
 fn half_marathon_percent_loads_know_their_share_of_the_max() {
-    let plan = compile("half-marathon.stride");
+    let plan = example_plan("half-marathon");
     let squat = exercise(session(&plan, 3, "Lower A"), "back-squat");
     match &squat.sets[0].load {
         Some(LoadValue::Mass { percent_1rm, .. }) => {
@@ -79,7 +53,7 @@ fn half_marathon_percent_loads_know_their_share_of_the_max() {
 
 #[test]
 fn half_marathon_sessions_sit_at_the_right_instant_across_dst() {
-    let plan = compile("half-marathon.stride");
+    let plan = example_plan("half-marathon");
     let saturday = session(&plan, 12, "Lower B");
     assert_eq!(saturday.date.to_string(), "2027-03-27");
     assert_eq!(
@@ -111,7 +85,7 @@ fn half_marathon_sessions_sit_at_the_right_instant_across_dst() {
 
 #[test]
 fn first_block_skips_days_before_start_and_deloads_by_volume() {
-    let plan = compile("first-block.stride");
+    let plan = example_plan("first-block");
     let week1 = plan.week(1).expect("week 1");
     // Start is Wednesday 2027-02-03: Monday's session is not scheduled.
     assert!(week1.sessions.iter().all(|s| s.name != "Full body A"));
@@ -167,11 +141,11 @@ fn totals(plan: &Plan) -> String {
 #[test]
 fn expansion_of_the_reference_plans_adds_up() {
     assert_eq!(
-        totals(&compile("half-marathon.stride")),
+        totals(&example_plan("half-marathon")),
         "weeks 14, sessions 40, exercises 192, set groups 192, sets 564, load x sets 14396.5, runs 55, races 1"
     );
     assert_eq!(
-        totals(&compile("first-block.stride")),
+        totals(&example_plan("first-block")),
         "weeks 8, sessions 15, exercises 90, set groups 90, sets 246, load x sets 2445, runs 23, races 0"
     );
 }
@@ -199,7 +173,7 @@ fn the_shared_reference_plans_match_the_bundled_copies_syntax() {
 
 #[test]
 fn the_race_replaces_the_runs_of_its_day() {
-    let plan = compile("half-marathon.stride");
+    let plan = example_plan("half-marathon");
     let race = plan.goal_race().expect("a race");
     assert!(plan.runs().all(|r| r.date != race.date));
     // The other Sundays keep their recovery run.

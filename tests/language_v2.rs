@@ -4,7 +4,10 @@
 //! formatter round-trips every new construct.
 
 use stride::ast::{EffortScale, Reps};
-use stride::plan::{GroupKind, LoadValue, Plan, Prescription, SessionOccurrence};
+mod emit_support;
+
+use emit_support::{exercise, plan_of, session};
+use stride::plan::{GroupKind, LoadValue, Plan, Prescription};
 
 fn source(name: &str) -> String {
     let path = format!(
@@ -15,30 +18,7 @@ fn source(name: &str) -> String {
 }
 
 fn compile(name: &str) -> Plan {
-    let compiled = stride::compile(&source(name));
-    assert!(
-        !compiled.has_errors(),
-        "{name}: {:#?}",
-        compiled.diagnostics
-    );
-    compiled.plan.expect("a plan")
-}
-
-fn session<'p>(plan: &'p Plan, week: u32, name: &str) -> &'p SessionOccurrence {
-    plan.week(week)
-        .expect("week")
-        .sessions
-        .iter()
-        .find(|s| s.name == name)
-        .unwrap_or_else(|| panic!("no session {name} in week {week}"))
-}
-
-fn exercise<'s>(session: &'s SessionOccurrence, id: &str) -> &'s Prescription {
-    session
-        .exercises
-        .iter()
-        .find(|e| e.exercise == id)
-        .unwrap_or_else(|| panic!("no {id} in {}", session.name))
+    plan_of(&source(name))
 }
 
 fn mass(load: Option<&LoadValue>) -> Option<f64> {

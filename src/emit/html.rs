@@ -139,18 +139,7 @@ fn charts(out: &mut String, plan: &Plan, weeks: &[&Week]) {
     let _ = writeln!(out, "<figure>{svg}</figure>");
     let unit = plan.athlete.units.symbol();
     let y_label = format!("Top load ({unit})");
-    for lift in volume::main_lifts(plan) {
-        let points: Vec<(u32, f64)> = weeks
-            .iter()
-            .filter_map(|w| volume::week_top_load(plan, w, &lift).map(|l| (w.number, l)))
-            .collect();
-        if points.is_empty() {
-            continue;
-        }
-        let name = plan
-            .exercises
-            .get(&lift)
-            .map_or(lift.as_str(), |e| e.name.as_str());
+    for volume::LiftSeries { name, points } in volume::main_lift_series(plan, weeks) {
         let title = format!("Intensity: {name}, top load per week ({unit})");
         let svg = Chart {
             title: &title,

@@ -437,18 +437,7 @@ fn charts(out: &mut String, plan: &Plan, weeks: &[&Week], volumes: &[WeekVolume]
     .write(out);
     let unit = plan.athlete.units.symbol();
     let y_label = format!("Load ({unit})");
-    for lift in volume::main_lifts(plan) {
-        let points: Vec<(u32, f64)> = weeks
-            .iter()
-            .filter_map(|w| volume::week_top_load(plan, w, &lift).map(|l| (w.number, l)))
-            .collect();
-        if points.is_empty() {
-            continue;
-        }
-        let name = plan
-            .exercises
-            .get(&lift)
-            .map_or(lift.as_str(), |e| e.name.as_str());
+    for volume::LiftSeries { name, points } in volume::main_lift_series(plan, weeks) {
         let title = format!("{name}: top load per week");
         Chart {
             title: &title,

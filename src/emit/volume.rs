@@ -189,6 +189,36 @@ fn top_load(plan: &Plan, p: &Prescription) -> Option<f64> {
         .reduce(f64::max)
 }
 
+/// A main lift as the intensity charts draw it: its display name and its
+/// top load in each week that has it (week number, load in the athlete's
+/// unit).
+pub struct LiftSeries {
+    pub name: String,
+    pub points: Vec<(u32, f64)>,
+}
+
+/// The series of every [`main_lifts`] lift over `weeks`, leaving out lifts
+/// these weeks never load.
+pub fn main_lift_series(plan: &Plan, weeks: &[&Week]) -> Vec<LiftSeries> {
+    main_lifts(plan)
+        .into_iter()
+        .filter_map(|lift| {
+            let points: Vec<(u32, f64)> = weeks
+                .iter()
+                .filter_map(|w| week_top_load(plan, w, &lift).map(|l| (w.number, l)))
+                .collect();
+            if points.is_empty() {
+                return None;
+            }
+            let name = plan
+                .exercises
+                .get(&lift)
+                .map_or(lift.clone(), |e| e.name.clone());
+            Some(LiftSeries { name, points })
+        })
+        .collect()
+}
+
 /// The top load of `exercise` in `week`, if the week has it.
 pub fn week_top_load(plan: &Plan, week: &Week, exercise: &str) -> Option<f64> {
     week.sessions

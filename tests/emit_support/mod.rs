@@ -10,7 +10,7 @@ use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use stride::emit::{Request, WeekRange, ics};
-use stride::plan::Plan;
+use stride::plan::{Plan, Prescription, SessionOccurrence};
 
 /// The reference plans, by file stem.
 pub const EXAMPLES: [&str; 2] = ["first-block", "half-marathon"];
@@ -55,6 +55,25 @@ pub fn plan_of(source: &str) -> Plan {
 
 pub fn example_plan(name: &str) -> Plan {
     plan_of(&example_source(name))
+}
+
+/// The session called `name` in week `week`, failing the test without it.
+pub fn session<'p>(plan: &'p Plan, week: u32, name: &str) -> &'p SessionOccurrence {
+    plan.week(week)
+        .expect("week")
+        .sessions
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no session {name} in week {week}"))
+}
+
+/// The line of `session` for exercise `id`, failing the test without it.
+pub fn exercise<'s>(session: &'s SessionOccurrence, id: &str) -> &'s Prescription {
+    session
+        .exercises
+        .iter()
+        .find(|e| e.exercise == id)
+        .unwrap_or_else(|| panic!("no {id} in {}", session.name))
 }
 
 /// A fixed time stamp, as `SOURCE_DATE_EPOCH` would give.
