@@ -407,10 +407,7 @@ impl Layout<'_> {
         }
         for (keyword, phase) in [("warmup", &session.warmup), ("cooldown", &session.cooldown)] {
             if let Some(phase) = phase {
-                let mut text = format!(
-                    "{keyword} {}",
-                    self.duration(&phase.duration)
-                );
+                let mut text = format!("{keyword} {}", self.duration(&phase.duration));
                 if let Some(note) = &phase.note {
                     text.push(' ');
                     text.push_str(self.text(note.span));
@@ -516,9 +513,9 @@ impl Layout<'_> {
         [
             format!("{prefix}{}", line.exercise.value),
             sets,
-            line.rest.as_ref().map_or(String::new(), |r| {
-                format!("rest {}", self.duration(r))
-            }),
+            line.rest
+                .as_ref()
+                .map_or(String::new(), |r| format!("rest {}", self.duration(r))),
             line.progression.as_ref().map_or(String::new(), |p| {
                 format!("progress {}", spell::progression(&p.value))
             }),

@@ -303,7 +303,15 @@ fn range_end(
     }
     // An error of the end repeats one of the start: reported once.
     let mut quiet = Vec::new();
-    base_load(&Spanned::new(end, load.span), None, entry, max, cx, &mut quiet).or_else(|| {
+    base_load(
+        &Spanned::new(end, load.span),
+        None,
+        entry,
+        max,
+        cx,
+        &mut quiet,
+    )
+    .or_else(|| {
         if diags.iter().any(|d| d.is_error()) {
             return None;
         }
@@ -769,7 +777,12 @@ fn range_text(load: &Load, to: Option<f64>) -> String {
         .map(|(i, _)| i)
         .next()
         .unwrap_or(text.len());
-    format!("{}{}{}", &text[..digits], range_end_text(Some(to)), &text[digits..])
+    format!(
+        "{}{}{}",
+        &text[..digits],
+        range_end_text(Some(to)),
+        &text[digits..]
+    )
 }
 
 /// `@80kg`, `@75%`, `@bw+10kg`, `@RPE8`, `@RIR3`.
