@@ -27,11 +27,12 @@ pub fn duration(seconds: u32) -> String {
     crate::spelling::Duration(seconds).to_string()
 }
 
-/// `written` when it is a tidy spelling of `seconds` in hours (`1h`,
-/// `1h45min`: hours, minutes and seconds in that order, each at most once
-/// and not 0, no leading zeros, minutes and seconds under 60), so that
-/// `fmt` keeps the hours its author wrote (a race of `1h45min` does not
-/// become `105min`); else [`duration`] (`120min` is `2h`, `1h0s` is `60min`).
+/// `written` when it is a tidy spelling of `seconds` in hours and minutes
+/// (`1h45min`, `1h30min20s`: hours, minutes and seconds in that order, each
+/// at most once and not 0, no leading zeros, minutes and seconds under 60),
+/// so that `fmt` keeps the split its author wrote (a race of `1h45min` does
+/// not become `105min`); else [`duration`] (`1h` is `60min`, `120min` is
+/// `2h`, `1h0s` is `60min`).
 pub fn duration_as_written(written: &str, seconds: u32) -> String {
     if tidy_duration(written) == Some(seconds) {
         written.to_owned()
@@ -44,7 +45,7 @@ fn tidy_duration(text: &str) -> Option<u32> {
     let mut rest = text;
     let mut total: u32 = 0;
     let mut larger = false;
-    let mut any = false;
+    let mut minutes = false;
     for (unit, factor) in [("h", 3600), ("min", 60), ("s", 1)] {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         if digits == 0 || !rest[digits..].starts_with(unit) {
@@ -63,9 +64,9 @@ fn tidy_duration(text: &str) -> Option<u32> {
         total = total.checked_add(value.checked_mul(factor)?)?;
         rest = &rest[digits + unit.len()..];
         larger = true;
-        any = true;
+        minutes |= unit == "min";
     }
-    (any && rest.is_empty()).then_some(total)
+    (minutes && rest.is_empty()).then_some(total)
 }
 
 pub fn date(date: DateLit) -> String {
@@ -291,8 +292,12 @@ mod tests {
         assert_eq!(duration_as_written("1h45min", 6300), "1h45min");
         assert_eq!(duration_as_written("105min", 6300), "105min");
         assert_eq!(duration_as_written("1h30min", 5400), "1h30min");
-        assert_eq!(duration_as_written("1h", 3600), "1h");
+        assert_eq!(duration_as_written("1h30min20s", 5420), "1h30min20s");
         assert_eq!(duration_as_written("1h0min5s", 3605), "60min5s");
+        // Whole hours, or hours and seconds, take the canonical spelling.
+        assert_eq!(duration_as_written("1h", 3600), "60min");
+        assert_eq!(duration_as_written("3h", 10800), "3h");
+        assert_eq!(duration_as_written("1h5s", 3605), "60min5s");
         // Without hours, or untidy, the canonical spelling.
         assert_eq!(duration_as_written("120min", 7200), "2h");
         assert_eq!(duration_as_written("150s", 150), "2min30s");
