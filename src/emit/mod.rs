@@ -22,6 +22,7 @@ pub use markdown::Detail;
 mod vtimezone;
 
 mod describe;
+mod estimate;
 pub(crate) mod grid;
 mod ical_text;
 mod mermaid;
