@@ -75,8 +75,7 @@ enum Command {
     Fmt(fmt::FmtArgs),
     /// Run the language server over standard input and output.
     Lsp(lsp::LspArgs),
-    /// Serve plans over HTTP as calendars to subscribe to, rebuilt when
-    /// their files change.
+    /// Serve plans over HTTP as calendars to subscribe to, kept up to date.
     Serve(serve::ServeArgs),
 }
 
