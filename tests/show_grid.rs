@@ -88,6 +88,9 @@ block "A" weeks 1-1 {
 #[test]
 fn grid_shows_run_distances() {
     let text = grid(&["show", "--grid", "tests/fixtures/v2/runs-weeks.stride"]);
-    assert!(text.contains("│ moderate run 1 h 40 min, 18 km │"), "{text}");
+    assert!(
+        text.contains("│ moderate run 1 h 40 min, 18 km │"),
+        "{text}"
+    );
     assert!(text.contains("│ moderate run 2 h, 22 km "), "{text}");
 }
