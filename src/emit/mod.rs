@@ -21,7 +21,8 @@ mod markdown;
 pub use markdown::Detail;
 mod vtimezone;
 
-mod describe;
+pub(crate) mod describe;
+mod estimate;
 pub(crate) mod grid;
 mod ical_text;
 mod mermaid;

@@ -12,14 +12,25 @@
 //! of unknown intensity is noted one step milder, asking for a max or an
 //! effort.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::facts::{HEAVY_PERCENT, chart_percent, percent_1rm, reps_low};
 use crate::check::finding::{Finding, Findings};
+use crate::check::params::Percent;
 use crate::plan::WeekKind;
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let min = ctx.params.number("min-percent");
-    let ramp = ctx.params.number("ramp-weeks");
+/// The parameters, as `rules/load.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    min_percent: Percent,
+    ramp_weeks: f64,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let min = p.min_percent.0;
+    let ramp = p.ramp_weeks;
     // Loading weeks seen so far in each block.
     let mut loading = vec![0u32; ctx.plan.blocks.len()];
     for (week, facts, sessions) in ctx.facts.weeks() {

@@ -3,14 +3,24 @@
 //! plus `recovery` is over. The race's length is not written, so its end is
 //! its start plus `race-duration`.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::facts::day_and_date;
 use crate::check::finding::{Finding, Findings, LazyText};
-use crate::check::params::format_duration;
+use crate::check::params::{Seconds, format_duration};
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let duration = ctx.params.seconds("race-duration");
-    let recovery = ctx.params.seconds("recovery");
+/// The parameters, as `rules/schedule.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    race_duration: Seconds,
+    recovery: Seconds,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let duration = p.race_duration.0;
+    let recovery = p.recovery.0;
     let window = LazyText::new(|| format_duration(duration + recovery));
     let facts = ctx.facts;
     let mut races: Vec<_> = ctx.plan.races.iter().map(|r| (facts.race(r), r)).collect();
