@@ -186,7 +186,10 @@ fn unknown_names_are_errors_with_a_suggestion() {
     let (code, err) = check(&dir, &[plan]);
     assert_eq!(code, 2, "{err}");
     insta::assert_snapshot!("config__word-parameter", err);
-    dir.write("stride.yaml", "rules:\n  selection.unilateral:\n    min: 2\n");
+    dir.write(
+        "stride.yaml",
+        "rules:\n  selection.unilateral:\n    min: 2\n",
+    );
     let (code, err) = check(&dir, &[plan]);
     assert_eq!(code, 2, "{err}");
     insta::assert_snapshot!("config__rule-without-parameters", err);

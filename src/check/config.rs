@@ -274,14 +274,17 @@ fn read_rule(
                 let Some(param) = doc.param(&key) else {
                     return Err(unknown_param(doc, &key));
                 };
-                let value = ParamValue::from_yaml(&value, param.kind, &param.values)
-                    .map_err(|e| Problem {
-                        message: format!("`{name}.{key}`: {e}"),
-                        help: Some(format!(
-                            "write it like its default, `{key}: {}`; `stride explain {name}` \
-                             describes it",
-                            param.value.as_ref().map_or(String::new(), ToString::to_string)
-                        )),
+                let value =
+                    ParamValue::from_yaml(&value, param.kind, &param.values).map_err(|e| {
+                        let default = param.value.as_ref().map(ToString::to_string);
+                        Problem {
+                            message: format!("`{name}.{key}`: {e}"),
+                            help: Some(format!(
+                                "write it like its default, `{key}: {}`; `stride explain \
+                                 {name}` describes it",
+                                default.unwrap_or_default()
+                            )),
+                        }
                     })?;
                 config.params.push((name.to_string(), key, value));
             }
