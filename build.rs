@@ -18,7 +18,9 @@
 //! `check::rules`; a module with a `pub fn check` is a rule, named by its
 //! first line, ``//! `category.name`: ...``, the file being that name with
 //! `_` for `.` and `-`. The script writes the `mod` items and the `ALL`
-//! table to `$OUT_DIR/rules.rs`, which `check/rules/mod.rs` includes.
+//! table to `$OUT_DIR/rules.rs`, which `check/rules/mod.rs` includes. A
+//! rule file with a `pub struct Params` gets its parameters read into it
+//! (see `check/rules/mod.rs`).
 //! (rustfmt does not see modules declared there: a test in
 //! `check/rules/tests.rs` runs it over the rule files.)
 
@@ -113,12 +115,29 @@ fn rule_modules(out: &Path) {
                     module.replacen('_', ".", 1).replace('_', "-")
                 ))
             });
-        let _ = writeln!(table, "    ({name:?}, {module}::check),");
+        let typed = text.lines().any(|l| l.starts_with("pub struct Params"));
+        let (run, params) = if typed {
+            (
+                format!("|c, o| run_typed(c, o, {module}::check)"),
+                format!("decode::<{module}::Params>"),
+            )
+        } else {
+            (
+                format!(
+                    "|c, o| {{\n            {module}::check(c, o);\n            Ok(())\n        }}"
+                ),
+                "decode::<NoParams>".to_string(),
+            )
+        };
+        let _ = writeln!(
+            table,
+            "    Rule {{\n        name: {name:?},\n        run: {run},\n        params: {params},\n    }},"
+        );
     }
     let code = format!(
         "// Written by build.rs from the files in src/check/rules/.\n\n{mods}\n\
          /// Every rule with its code, by name, in the order of their files.\n\
-         pub(crate) const ALL: &[(&str, RuleFn)] = &[\n{table}];\n"
+         pub(crate) const ALL: &[Rule] = &[\n{table}];\n"
     );
     let target = out.join("rules.rs");
     fs::write(&target, code)

@@ -69,3 +69,124 @@ fn plan_text_is_escaped() {
     assert!(html.contains("&lt;b&gt;tags&lt;/b&gt;"));
     assert!(html.contains("brace | breathe *hard*"));
 }
+
+/// The page in a real browser (`STRIDE_EXTERNAL=1`; `.ci/chromium/install`
+/// puts Debian's chromium, pdftotext and a pinned playwright-core in place):
+/// `.ci/chromium/check_html.mjs` opens both reference plans, prints each to
+/// PDF on A4 and on Letter and screenshots it at 1280 and 400 px. The grid
+/// must be whole on page 1 of both PDFs, the page must not scroll sideways
+/// at 400 px, every chart must draw a non-empty path, and nothing may be
+/// fetched. The PDFs and screenshots stay in `target/tmp/chromium/` to be
+/// looked at.
+#[test]
+fn chromium_prints_the_grid_on_page_one_and_fits_a_phone() {
+    if std::env::var("STRIDE_EXTERNAL").as_deref() != Ok("1") {
+        eprintln!("skipped: set STRIDE_EXTERNAL=1 to run headless Chromium");
+        return;
+    }
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let driver = root.join(".ci/chromium");
+    let chromium = std::env::var("STRIDE_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let install = "run .ci/chromium/install";
+    assert!(
+        std::path::Path::new(&chromium).exists(),
+        "{chromium} is missing: {install}"
+    );
+    assert!(
+        driver.join("node_modules/playwright-core").exists(),
+        "playwright-core is missing: {install}"
+    );
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("chromium");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a work directory");
+    let mut pages = Vec::new();
+    for name in EXAMPLES {
+        let path = dir.join(format!("{name}.html"));
+        std::fs::write(&path, html_of(name)).expect("written");
+        pages.push(path);
+    }
+
+    let out = std::process::Command::new("node")
+        .current_dir(&driver)
+        .arg("check_html.mjs")
+        .arg(&chromium)
+        .arg(&dir)
+        .args(&pages)
+        .output()
+        .expect("node starts");
+    assert!(
+        out.status.success(),
+        "check_html.mjs failed:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
+    let report = report.as_array().expect("one entry per plan");
+    assert_eq!(report.len(), EXAMPLES.len());
+
+    for (name, entry) in EXAMPLES.iter().zip(report) {
+        let plan = example_plan(name);
+        assert_eq!(entry["requests"], serde_json::json!([]), "{name}: fetched");
+
+        let overflow = &entry["overflow400"];
+        let (scroll, client) = (&overflow["scrollWidth"], &overflow["clientWidth"]);
+        assert!(
+            scroll.as_f64() <= client.as_f64() && client.as_f64() == Some(400.0),
+            "{name}: the page scrolls sideways at 400 px ({scroll} > {client})"
+        );
+
+        let charts = entry["charts"].as_array().expect("charts");
+        assert!(!charts.is_empty(), "{name}: no chart");
+        for chart in charts {
+            let title = &chart["title"];
+            let marks: Vec<_> = chart["paths"]
+                .as_array()
+                .expect("paths")
+                .iter()
+                .filter(|p| p["class"] == "marks")
+                .collect();
+            assert!(!marks.is_empty(), "{name}: {title} has no marks");
+            for m in marks {
+                let drawn = m["length"].as_f64().unwrap_or(0.0) > 0.0
+                    && m["width"].as_f64().unwrap_or(0.0) > 0.0;
+                assert!(
+                    drawn && m["d"].as_str().is_some_and(|d| d.len() > 1),
+                    "{name}: {title} draws an empty path: {m}"
+                );
+            }
+        }
+
+        let rows: Vec<&str> = entry["gridRows"]
+            .as_array()
+            .expect("grid rows")
+            .iter()
+            .map(|r| r.as_str().expect("a row header"))
+            .collect();
+        assert_eq!(rows.len(), plan.weeks.len(), "{name}: one row per week");
+        for paper in ["a4", "letter"] {
+            let pdf = dir.join(format!("{name}.{paper}.pdf"));
+            let text = std::process::Command::new("pdftotext")
+                .args(["-f", "1", "-l", "1", "-layout"])
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .expect("pdftotext starts (run .ci/chromium/install)");
+            assert!(text.status.success(), "pdftotext {}", pdf.display());
+            let page1 = String::from_utf8_lossy(&text.stdout);
+            assert!(page1.contains("Week by week"), "{name} {paper}: {page1}");
+            for row in &rows {
+                assert!(
+                    page1.contains(row),
+                    "{name} {paper}: week \"{row}\" is not on page 1:\n{page1}"
+                );
+            }
+            if let Some(race) = plan.races.first() {
+                let first_word = race.name.split_whitespace().next().unwrap_or("");
+                assert!(
+                    page1.contains(&format!("Race: {first_word}")),
+                    "{name} {paper}: the race is not in the grid on page 1"
+                );
+            }
+        }
+    }
+}

@@ -357,13 +357,7 @@ pub fn resolve(
     let mut s = Settings::default();
     for rule in registry.rules() {
         s.levels.insert(rule.name.clone(), rule.level);
-        let mut params = Params::default();
-        for p in &rule.parameters {
-            if let Some(v) = &p.value {
-                params.insert(&p.name, v.clone());
-            }
-        }
-        s.params.insert(rule.name.clone(), params);
+        s.params.insert(rule.name.clone(), rule.defaults());
     }
 
     // Layer 1: the profiles the athlete's level implies.
@@ -656,7 +650,11 @@ mod tests {
     #[test]
     fn profiles_default_from_level_and_layer_like_levels() {
         use crate::plan::Level as Athlete;
-        let gap = |s: &Settings| s.params("schedule.heavy-before-key-run").seconds("min-gap");
+        let gap = |s: &Settings| {
+            s.params("schedule.heavy-before-key-run")
+                .get("min-gap")
+                .cloned()
+        };
         let (s, _) = resolve(
             registry(),
             Some(Athlete::Beginner),
@@ -664,7 +662,7 @@ mod tests {
             &[],
             &Overrides::default(),
         );
-        assert_eq!(gap(&s), 48 * 3600);
+        assert_eq!(gap(&s), Some(ParamValue::Duration(48 * 3600)));
         assert_eq!(s.profiles[&Axis::Load].name, "moderate");
         let (s, _) = resolve(
             registry(),
@@ -673,7 +671,7 @@ mod tests {
             &[],
             &Overrides::default(),
         );
-        assert_eq!(gap(&s), 24 * 3600);
+        assert_eq!(gap(&s), Some(ParamValue::Duration(24 * 3600)));
         assert_eq!(
             s.profiles[&Axis::Load].origin,
             Origin::Default(Some(Athlete::Advanced))
@@ -694,7 +692,7 @@ mod tests {
             &[],
             &Overrides::default(),
         );
-        assert_eq!(gap(&s), 36 * 3600);
+        assert_eq!(gap(&s), Some(ParamValue::Duration(36 * 3600)));
         let items = [RuleItem {
             kind: RuleItemKind::Profile(spanned("recovery-48h".to_string())),
             span: Span::new(0, 1),
@@ -706,7 +704,7 @@ mod tests {
             &items,
             &Overrides::default(),
         );
-        assert_eq!(gap(&s), 48 * 3600);
+        assert_eq!(gap(&s), Some(ParamValue::Duration(48 * 3600)));
         assert_eq!(s.profiles[&Axis::Recovery].origin, Origin::Plan);
     }
 

@@ -40,9 +40,6 @@ pub struct Context<'a> {
     pub params: &'a Params,
 }
 
-/// A rule: reports its findings about a plan into `out`.
-pub type RuleFn = fn(&Context<'_>, &mut Findings);
-
 /// How to check: the configuration file that applies and the command line.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -95,7 +92,8 @@ pub fn check_plan(plan: &Plan, options: &Options) -> Vec<Diagnostic> {
     let (mut suppressor, unknown) = suppress::Suppressor::new(&plan.suppressions, registry);
     early.extend(unknown);
     let mut merged: Vec<Merged> = Vec::with_capacity(rules::ALL.len() + 1);
-    for (name, rule) in rules::ALL {
+    for rule in rules::ALL {
+        let name = rule.name;
         let Some(doc) = registry.get(name) else {
             continue;
         };
@@ -104,11 +102,20 @@ pub fn check_plan(plan: &Plan, options: &Options) -> Vec<Diagnostic> {
             facts: &facts,
             params: settings.params(name),
         };
-        let pinned = settings.pinned.contains(*name);
+        let pinned = settings.pinned.contains(name);
         // Every rule runs, even an allowed one, so that a comment allowing
         // it counts as used where it would fire.
         let mut findings = Findings::default();
-        rule(&context, &mut findings);
+        if let Err(e) = (rule.run)(&context, &mut findings) {
+            // The registry read every rule's defaults and allowed words into
+            // its type when it loaded, and settings keep each parameter's
+            // kind: this is a build that skipped its tests.
+            early.push(Diagnostic::error(
+                crate::error_code::ErrorCode::InvalidParameter,
+                format!("rule `{name}` cannot read its parameters: {e}"),
+            ));
+            continue;
+        }
         findings.retain(|span| !suppressor.suppresses(name, span) || pinned);
         let found = findings.finish(doc, settings.level(name));
         if !found.is_empty() {
@@ -204,7 +211,8 @@ mod tests {
         let mut times = vec![("facts", fastest(runs, || Facts::new(plan)))];
         let facts = Facts::new(plan);
         let mut found = Vec::new();
-        for (name, rule) in rules::ALL {
+        for rule in rules::ALL {
+            let name = rule.name;
             let context = Context {
                 plan,
                 facts: &facts,
@@ -212,11 +220,11 @@ mod tests {
             };
             let run = || {
                 let mut findings = Findings::default();
-                rule(&context, &mut findings);
+                (rule.run)(&context, &mut findings).unwrap();
                 findings
             };
-            times.push((*name, fastest(runs, run)));
-            found.extend(run().spans().map(|span| (*name, span)));
+            times.push((name, fastest(runs, run)));
+            found.extend(run().spans().map(|span| (name, span)));
         }
         let suppress = fastest(runs, || {
             let (mut suppressor, _) = suppress::Suppressor::new(&plan.suppressions, registry);

@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use serde::de::{self, IntoDeserializer as _};
 use serde::{Deserialize, Serialize};
 
 use crate::ast;
@@ -24,6 +25,16 @@ pub enum ParamKind {
 }
 
 impl ParamKind {
+    /// The kind as `rules/*.yaml` writes it.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            ParamKind::Duration => "duration",
+            ParamKind::Percent => "percent",
+            ParamKind::Number => "number",
+            ParamKind::Word => "word",
+        }
+    }
+
     /// What a value of this kind looks like, for messages.
     pub fn example(self) -> &'static str {
         match self {
@@ -133,28 +144,6 @@ impl ParamValue {
             _ => Ok(self),
         }
     }
-
-    pub fn as_seconds(&self) -> Option<u32> {
-        match self {
-            ParamValue::Duration(s) => Some(*s),
-            _ => None,
-        }
-    }
-
-    pub fn as_f64(&self) -> Option<f64> {
-        match self {
-            ParamValue::Percent(v) | ParamValue::Number(v) => Some(*v),
-            ParamValue::Duration(s) => Some(f64::from(*s)),
-            ParamValue::Word(_) => None,
-        }
-    }
-
-    pub fn as_word(&self) -> Option<&str> {
-        match self {
-            ParamValue::Word(w) => Some(w),
-            _ => None,
-        }
-    }
 }
 
 fn kind_example(kind: ParamKind, words: &[String]) -> String {
@@ -230,22 +219,223 @@ impl Params {
         self.values.get(i).map(|(_, v)| v)
     }
 
-    /// A duration parameter in seconds. Values are checked against their
-    /// declared kind before a rule runs; 0 only if a rule asks for a name
-    /// its YAML does not declare, which a test rules out.
-    pub fn seconds(&self, name: &str) -> i64 {
-        self.get(name)
-            .and_then(ParamValue::as_seconds)
-            .map_or(0, i64::from)
+    /// The values, read into a rule's own parameter type (its `Params`).
+    /// Fails naming the parameter when the type and the values disagree:
+    /// one the type reads is missing, one is set that it has no field for,
+    /// or a value is of another kind than its field.
+    pub fn typed<T: de::DeserializeOwned>(&self) -> Result<T, ParamError> {
+        T::deserialize(self)
+    }
+}
+
+/// A duration parameter, in seconds. A field of this type takes only a
+/// parameter of kind `duration`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seconds(pub i64);
+
+/// A percentage parameter, as written (`10.0` for `10%`). A field of this
+/// type takes only a parameter of kind `percent`; `number` parameters are
+/// read into an `f64`, `word` parameters into an enum or a `String`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Percent(pub f64);
+
+/// The type names [`ValueDeserializer`] recognises.
+const SECONDS: &str = "Seconds";
+const PERCENT: &str = "Percent";
+
+/// `Deserialize` for a kind-checked newtype: it asks the deserializer for
+/// the newtype by name, which only a value of the matching kind gives.
+macro_rules! kind_newtype {
+    ($ty:ident, $inner:ty, $name:expr, $what:literal) => {
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct Of;
+                impl<'de> de::Visitor<'de> for Of {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str($what)
+                    }
+                    fn visit_newtype_struct<D: de::Deserializer<'de>>(
+                        self,
+                        d: D,
+                    ) -> Result<$ty, D::Error> {
+                        <$inner>::deserialize(d).map($ty)
+                    }
+                }
+                d.deserialize_newtype_struct($name, Of)
+            }
+        }
+    };
+}
+
+kind_newtype!(Seconds, i64, SECONDS, "a duration");
+kind_newtype!(Percent, f64, PERCENT, "a percentage");
+
+/// Why a rule's parameter type cannot read its values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamError(String);
+
+impl fmt::Display for ParamError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ParamError {}
+
+impl de::Error for ParamError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        ParamError(msg.to_string())
     }
 
-    /// A number or percentage parameter.
-    pub fn number(&self, name: &str) -> f64 {
-        self.get(name).and_then(ParamValue::as_f64).unwrap_or(0.0)
+    fn missing_field(field: &'static str) -> Self {
+        ParamError(format!(
+            "the rule's code reads parameter `{field}`, which its entry does not declare"
+        ))
     }
 
-    pub fn word(&self, name: &str) -> &str {
-        self.get(name).and_then(ParamValue::as_word).unwrap_or("")
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        let reads = if expected.is_empty() {
+            "reads no parameters".to_string()
+        } else {
+            format!(
+                "reads {}",
+                expected
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        ParamError(format!(
+            "parameter `{field}` is declared but the rule's code does not read it (it {reads})"
+        ))
+    }
+}
+
+impl ParamKind {
+    /// The Rust type a rule's `Params` field of this kind has.
+    fn field_type(self) -> &'static str {
+        match self {
+            ParamKind::Duration => "`Seconds`",
+            ParamKind::Percent => "`Percent`",
+            ParamKind::Number => "`f64`",
+            ParamKind::Word => "an enum or `String`",
+        }
+    }
+}
+
+/// A set of values as a map, for a rule's `Params` struct.
+impl<'de> de::Deserializer<'de> for &Params {
+    type Error = ParamError;
+
+    fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, ParamError> {
+        visitor.visit_map(ValuesAccess {
+            values: self.values.iter(),
+            next: None,
+        })
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+struct ValuesAccess<'a> {
+    values: std::slice::Iter<'a, (String, ParamValue)>,
+    next: Option<&'a (String, ParamValue)>,
+}
+
+impl<'de> de::MapAccess<'de> for ValuesAccess<'_> {
+    type Error = ParamError;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, ParamError> {
+        let Some(entry) = self.values.next() else {
+            return Ok(None);
+        };
+        self.next = Some(entry);
+        seed.deserialize(de::value::StrDeserializer::<ParamError>::new(&entry.0))
+            .map(Some)
+    }
+
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, ParamError> {
+        let Some((name, value)) = self.next.take() else {
+            return Err(de::Error::custom("a value without its name"));
+        };
+        seed.deserialize(ValueDeserializer(value))
+            .map_err(|e| ParamError(format!("parameter `{name}`: {e}")))
+    }
+}
+
+/// One value, for one field: numbers read as `f64`, words as strings or
+/// enums, durations and percentages only as [`Seconds`] and [`Percent`].
+struct ValueDeserializer<'a>(&'a ParamValue);
+
+impl ValueDeserializer<'_> {
+    fn mismatch(&self, wanted: &str) -> ParamError {
+        let kind = self.0.kind();
+        ParamError(format!(
+            "it is a {} parameter, so its field must be {}, not {wanted}",
+            kind.keyword(),
+            kind.field_type()
+        ))
+    }
+}
+
+impl<'de> de::Deserializer<'de> for ValueDeserializer<'_> {
+    type Error = ParamError;
+
+    fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, ParamError> {
+        match self.0 {
+            ParamValue::Number(n) => visitor.visit_f64(*n),
+            ParamValue::Word(w) => visitor.visit_str(w),
+            ParamValue::Duration(_) | ParamValue::Percent(_) => {
+                Err(self.mismatch("a plain number or text"))
+            }
+        }
+    }
+
+    fn deserialize_newtype_struct<V: de::Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, ParamError> {
+        match (name, self.0) {
+            (SECONDS, ParamValue::Duration(s)) => {
+                visitor.visit_newtype_struct(i64::from(*s).into_deserializer())
+            }
+            (PERCENT, ParamValue::Percent(p)) => {
+                visitor.visit_newtype_struct(p.into_deserializer())
+            }
+            _ => Err(self.mismatch(&format!("`{name}`"))),
+        }
+    }
+
+    fn deserialize_enum<V: de::Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, ParamError> {
+        match self.0 {
+            ParamValue::Word(w) => de::value::StrDeserializer::<ParamError>::new(w)
+                .deserialize_enum(name, variants, visitor),
+            _ => Err(self.mismatch("an enum")),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct seq tuple tuple_struct map
+        struct identifier ignored_any
     }
 }
 

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::params::{ParamKind, ParamValue};
+use super::params::{ParamKind, ParamValue, Params};
 
 /// The rule files, in the order `stride rules` lists them.
 const EMBEDDED: &[(&str, &str)] = &[
@@ -239,6 +239,17 @@ impl RuleDoc {
         self.parameters.iter().find(|p| p.name == name)
     }
 
+    /// Every parameter at its default.
+    pub fn defaults(&self) -> Params {
+        let mut params = Params::default();
+        for p in &self.parameters {
+            if let Some(v) = &p.value {
+                params.insert(&p.name, v.clone());
+            }
+        }
+        params
+    }
+
     /// The one-line citation shown under each finding.
     pub fn note(&self) -> &str {
         self.note.get_or_init(|| self.make_note())
@@ -352,7 +363,9 @@ impl Registry {
             };
             let rules: Vec<RuleDoc> = syntax.read(text).map_err(fail)?;
             for mut rule in rules {
-                validate_rule(&mut rule).map_err(|m| fail(format!("rule `{}`: {m}", rule.name)))?;
+                validate_rule(&mut rule)
+                    .and_then(|()| validate_typed(&rule))
+                    .map_err(|m| fail(format!("rule `{}`: {m}", rule.name)))?;
                 if registry.index.contains_key(&rule.name) {
                     return Err(fail(format!("rule `{}` is defined twice", rule.name)));
                 }
@@ -554,6 +567,28 @@ fn validate_rule(rule: &mut RuleDoc) -> Result<(), String> {
         let value = ParamValue::from_yaml(&param.default, param.kind, &param.values)
             .map_err(|e| format!("parameter `{}`: {e}", param.name))?;
         param.value = Some(value);
+    }
+    Ok(())
+}
+
+/// Reads a rule's parameters into the type its code declares (the
+/// `Params` of its file in `check/rules/`): the defaults, then each word a
+/// `word` parameter allows in turn. A parameter missing from either side,
+/// or of another kind, fails naming it. Rules without code (test entries,
+/// `unused-suppression`) pass.
+pub(crate) fn validate_typed(rule: &RuleDoc) -> Result<(), String> {
+    let Some(code) = super::rules::find(&rule.name) else {
+        return Ok(());
+    };
+    let defaults = rule.defaults();
+    (code.params)(&defaults).map_err(|e| e.to_string())?;
+    for p in rule.parameters.iter().filter(|p| p.kind == ParamKind::Word) {
+        for word in &p.values {
+            let mut values = defaults.clone();
+            values.insert(&p.name, ParamValue::Word(word.clone()));
+            (code.params)(&values)
+                .map_err(|e| format!("`{}: {word}` (one of its `values`): {e}", p.name))?;
+        }
     }
     Ok(())
 }

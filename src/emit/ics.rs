@@ -279,12 +279,18 @@ fn session_event(
     week: &Week,
     s: &SessionOccurrence,
 ) -> Event {
-    let kind = describe::week_kind(week.kind);
-    let summary = if kind.is_empty() {
-        format!("{} ({}, week {})", s.name, s.block, s.week)
-    } else {
-        format!("{} ({}, week {}, {kind})", s.name, s.block, s.week)
-    };
+    let mut facts = vec![s.block.clone(), format!("week {}", s.week)];
+    facts.extend(
+        [
+            describe::week_kind(week.kind),
+            if s.optional { "optional" } else { "" },
+            if s.mobility { "mobility" } else { "" },
+        ]
+        .into_iter()
+        .filter(|f| !f.is_empty())
+        .map(str::to_string),
+    );
+    let summary = format!("{} ({})", s.name, facts.join(", "));
     let mut lines = vec![
         format!(
             "{} block, week {} of {}{}",
@@ -299,6 +305,12 @@ fn session_event(
         ),
         String::new(),
     ];
+    if s.optional {
+        lines.push("Optional session.".to_string());
+    }
+    if s.mobility {
+        lines.push("Mobility session: not counted as strength work.".to_string());
+    }
     if let Some(w) = &s.warmup {
         lines.push(describe::phase_line(
             "Warm-up",
@@ -306,11 +318,7 @@ fn session_event(
             w.note.as_deref(),
         ));
     }
-    lines.extend(
-        s.exercises
-            .iter()
-            .map(|p| describe::prescription_line(plan, p)),
-    );
+    lines.extend(describe::session_lines(plan, s));
     if let Some(c) = &s.cooldown {
         lines.push(describe::phase_line(
             "Cool-down",
@@ -318,7 +326,12 @@ fn session_event(
             c.note.as_deref(),
         ));
     }
-    let mut categories = vec!["Strength training".to_string(), s.block.clone()];
+    let kind = if s.mobility {
+        "Mobility"
+    } else {
+        "Strength training"
+    };
+    let mut categories = vec![kind.to_string(), s.block.clone()];
     match week.kind {
         WeekKind::Loading => {}
         WeekKind::Deload => categories.push("Deload".to_string()),

@@ -287,6 +287,12 @@ fn session_summaries(out: &mut String, plan: &Plan, weeks: &[&Week]) {
             escape(&s.when())
         ));
         let mut facts: Vec<String> = Vec::new();
+        if s.optional {
+            facts.push("**Optional** (not counted toward the weekly minimums)".to_string());
+        }
+        if s.mobility {
+            facts.push("**Mobility** (not counted as strength work)".to_string());
+        }
         if let Some(location) = &s.location {
             facts.push(format!("**Location:** {}", escape(location)));
         }

@@ -21,7 +21,7 @@ mod markdown;
 pub use markdown::Detail;
 mod vtimezone;
 
-mod describe;
+pub(crate) mod describe;
 pub(crate) mod grid;
 mod ical_text;
 mod mermaid;

@@ -10,8 +10,8 @@ use jiff::civil::Time;
 use super::describe;
 use crate::ast::{Reps, Weekday};
 use crate::plan::{
-    LoadValue, PhaseInfo, Plan, Prescription, SessionId, SessionOccurrence, Week, WeekKind,
-    format_number,
+    GroupKind, LoadValue, PhaseInfo, Plan, Prescription, SessionId, SessionOccurrence, Week,
+    WeekKind, format_number,
 };
 
 /// One session definition over the weeks it occurs in.
@@ -29,11 +29,18 @@ pub(crate) struct SessionSummary {
     pub(crate) weeks: Vec<u32>,
     /// `Deload (week 4)`, when some of those weeks are lighter.
     pub(crate) lighter: Option<String>,
+    /// Tagged `optional`: scheduled, never counted toward a minimum.
+    pub(crate) optional: bool,
+    /// Tagged `mobility`: never counted as strength work.
+    pub(crate) mobility: bool,
+    /// The table's rows: lines, each followed by its `or` alternatives
+    /// (`or Goblet squat`); a group's heading row (`Superset A (3 rounds)`)
+    /// before its lines (`A1 Bench press`).
     pub(crate) lines: Vec<LineSummary>,
 }
 
 /// One exercise line over the weeks.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct LineSummary {
     pub(crate) exercise: String,
     /// `4 × 5`, `4 × 6 / 4 × 5 / 4 × 4` when the weeks differ.
@@ -114,39 +121,76 @@ fn summary(plan: &Plan, occurrences: &[(&Week, &SessionOccurrence)]) -> Option<S
         format!("{kind} ({})", week_list(&weeks))
     });
     let unit = plan.athlete.units;
-    let lines = first
-        .exercises
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let at = |set: &[(&Week, &SessionOccurrence)]| -> Vec<Prescription> {
-                set.iter()
-                    .filter_map(|(_, s)| s.exercises.get(i).cloned())
-                    .collect()
-            };
-            let main_ps = at(&main);
-            let lighter_ps = at(&lighter);
-            let lighter_text = if lighter_ps.is_empty() {
-                String::new()
+    // One row of the table: the line `pick` finds in each week.
+    let row = |label: String,
+               p: &Prescription,
+               pick: &dyn Fn(&SessionOccurrence) -> Option<Prescription>|
+     -> LineSummary {
+        let at = |set: &[(&Week, &SessionOccurrence)]| -> Vec<Prescription> {
+            set.iter().filter_map(|(_, s)| pick(s)).collect()
+        };
+        let main_ps = at(&main);
+        let lighter_ps = at(&lighter);
+        let lighter_text = if lighter_ps.is_empty() {
+            String::new()
+        } else {
+            let (sets, load) = (sets_range(&lighter_ps), load_range(&lighter_ps, unit));
+            if load.is_empty() {
+                sets
             } else {
-                let (sets, load) = (sets_range(&lighter_ps), load_range(&lighter_ps, unit));
-                if load.is_empty() {
-                    sets
-                } else {
-                    format!("{sets} @ {load}")
-                }
-            };
-            LineSummary {
-                exercise: describe::exercise_name(plan, p),
-                sets: sets_range(&main_ps),
-                load: load_range(&main_ps, unit),
-                lighter: lighter_text,
-                rest: p.rest_s.map(describe::rest).unwrap_or_default(),
-                progression: p.progression.clone().unwrap_or_default(),
-                note: p.note.clone().unwrap_or_default(),
+                format!("{sets} @ {load}")
             }
-        })
-        .collect();
+        };
+        let note = [describe::tempo(p), p.note.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("; ");
+        LineSummary {
+            exercise: format!("{label}{}", describe::exercise_name(plan, p)),
+            sets: sets_range(&main_ps),
+            load: load_range(&main_ps, unit),
+            lighter: lighter_text,
+            rest: p.rest_s.map(describe::rest).unwrap_or_default(),
+            progression: p.progression.clone().unwrap_or_default(),
+            note,
+        }
+    };
+    let mut lines: Vec<LineSummary> = Vec::new();
+    let entry = |lines: &mut Vec<LineSummary>, label: String, e: &describe::Entry<'_>| {
+        let index = e.index;
+        lines.push(row(label, e.prescription, &|s| {
+            s.exercises.get(index).cloned()
+        }));
+        for (k, alternative) in e.alternatives.iter().enumerate() {
+            lines.push(row("or ".to_string(), alternative, &|s| {
+                s.alternatives_of(index).nth(k).cloned()
+            }));
+        }
+    };
+    for item in describe::items(first) {
+        match item {
+            describe::Item::Line(e) => entry(&mut lines, String::new(), &e),
+            describe::Item::Group {
+                label,
+                info,
+                rounds,
+                entries,
+            } => {
+                let mut heading = describe::group_heading(info, &label, rounds);
+                if let (GroupKind::Superset, Some(r)) = (info.kind, info.rest_s) {
+                    heading = format!("{heading}, rest {} after each round", describe::rest(r));
+                }
+                lines.push(LineSummary {
+                    exercise: heading,
+                    ..LineSummary::default()
+                });
+                for (i, e) in entries.iter().enumerate() {
+                    entry(&mut lines, format!("{label}{} ", i + 1), e);
+                }
+            }
+        }
+    }
     Some(SessionSummary {
         name: first.name.clone(),
         block: first.block.clone(),
@@ -158,6 +202,8 @@ fn summary(plan: &Plan, occurrences: &[(&Week, &SessionOccurrence)]) -> Option<S
         cooldown: first.cooldown.clone(),
         weeks: occurrences.iter().map(|(w, _)| w.number).collect(),
         lighter: lighter_label,
+        optional: first.optional,
+        mobility: first.mobility,
         lines,
     })
 }
@@ -213,7 +259,9 @@ fn load_range(ps: &[Prescription], unit: crate::plan::Unit) -> String {
         .iter()
         .map(|p| {
             let first = p.sets.first()?.load.as_ref()?;
-            let uniform = p.sets.iter().all(|g| g.load.as_ref() == Some(first));
+            let uniform = p.sets.iter().all(|g| {
+                g.load.as_ref() == Some(first) && g.load_to.is_none() && g.effort.is_none()
+            });
             match first {
                 LoadValue::Mass { value, unit: u, .. } if uniform => Some(u.convert(*value, unit)),
                 _ => None,

@@ -22,7 +22,7 @@
 mod diff;
 mod layout;
 mod printer;
-mod spell;
+pub(crate) mod spell;
 mod verify;
 
 pub use diff::unified as unified_diff;

@@ -3,13 +3,23 @@
 //! longer than `max-interval` weeks is reported; between two deloads, one
 //! shorter than `min-interval` too.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::finding::{Finding, Findings};
 use crate::plan::{Week, WeekKind};
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let max = ctx.params.number("max-interval");
-    let min = ctx.params.number("min-interval");
+/// The parameters, as `rules/deload.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    max_interval: f64,
+    min_interval: f64,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let max = p.max_interval;
+    let min = p.min_interval;
     let mut streak: Vec<&Week> = Vec::new();
     // Whether the streak started right after a deload week.
     let mut after_deload = false;

@@ -2,13 +2,22 @@
 //! to failure (RIR 0, RPE 10 or `5+`) in the competition phase or within
 //! `window` before a key run.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::facts::describe_run;
 use crate::check::finding::{Finding, Findings, LazyText};
-use crate::check::params::format_duration;
+use crate::check::params::{Seconds, format_duration};
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let window = ctx.params.seconds("window");
+/// The parameters, as `rules/effort.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    window: Seconds,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let window = p.window.0;
     let window_text = LazyText::new(|| format_duration(window));
     let facts = ctx.facts;
     // Key runs by start, for a binary search per session.

@@ -2,13 +2,22 @@
 //! and the weeks between races), no lower-body strength session for more
 //! than `max-gap` days. One session a week keeps strength in season.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::facts::{day_and_date, days_between};
 use crate::check::finding::{Finding, Findings};
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
+/// The parameters, as `rules/frequency.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    max_gap: f64,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
     let plan = ctx.plan;
-    let max_gap = ctx.params.number("max-gap");
+    let max_gap = p.max_gap;
     let Some(goal) = plan.goal_race() else {
         return;
     };

@@ -4,12 +4,22 @@
 //! upper-body or core session does not train the running muscles). Weeks
 //! without any session are `frequency.minimum-dose`'s.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::finding::{Finding, Findings, LazyText};
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let min = ctx.params.number("min");
-    let max = ctx.params.number("max");
+/// The parameters, as `rules/frequency.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    min: f64,
+    max: f64,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let min = p.min;
+    let max = p.max;
     let min_text = LazyText::new(|| crate::plan::format_number(min));
     for (week, facts, week_sessions) in ctx.facts.weeks() {
         if !facts.full || !facts.preparation() || week.sessions.is_empty() {

@@ -13,14 +13,25 @@
 //! effort. Of a range (`@75-85%`, `@RPE7-8`) the lighter end counts: a
 //! dose rule must not be met by the end the athlete may not lift.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::facts::{HEAVY_PERCENT, chart_percent, dose_percent_1rm, reps_low};
 use crate::check::finding::{Finding, Findings};
+use crate::check::params::Percent;
 use crate::plan::WeekKind;
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let min = ctx.params.number("min-percent");
-    let ramp = ctx.params.number("ramp-weeks");
+/// The parameters, as `rules/load.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    min_percent: Percent,
+    ramp_weeks: f64,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let min = p.min_percent.0;
+    let ramp = p.ramp_weeks;
     // Loading weeks seen so far in each block.
     let mut loading = vec![0u32; ctx.plan.blocks.len()];
     for (week, facts, sessions) in ctx.facts.weeks() {

@@ -2,15 +2,25 @@
 //! 1RM) for an athlete whose level is `beginner`, on a line or any of its
 //! `or` alternatives.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::finding::{Finding, Findings, LazyText};
+use crate::check::params::Percent;
 use crate::plan::Level;
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
+/// The parameters, as `rules/load.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    max_percent: Percent,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
     if ctx.plan.athlete.level != Level::Beginner {
         return;
     }
-    let max = ctx.params.number("max-percent");
+    let max = p.max_percent.0;
     let max_text = LazyText::new(|| crate::plan::format_number(max));
     for s in ctx.facts.sessions() {
         for p in ctx.facts.options(s) {

@@ -2,18 +2,29 @@
 //! above the cap for the athlete's level. A rep is one contact unless the
 //! catalogue says otherwise (a skip is two); `/side` doubles it.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::facts::reps_high;
 use crate::check::finding::{Finding, Findings};
 use crate::plan::Level;
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
+/// The parameters, as `rules/plyo.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    max_beginner: f64,
+    max_intermediate: f64,
+    max_advanced: f64,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
     let level = ctx.plan.athlete.level;
-    let cap = ctx.params.number(match level {
-        Level::Beginner => "max-beginner",
-        Level::Intermediate => "max-intermediate",
-        Level::Advanced => "max-advanced",
-    });
+    let cap = match level {
+        Level::Beginner => p.max_beginner,
+        Level::Intermediate => p.max_intermediate,
+        Level::Advanced => p.max_advanced,
+    };
     for s in ctx.facts.sessions() {
         if !s.plyometric {
             continue;

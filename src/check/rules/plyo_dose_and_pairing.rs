@@ -3,12 +3,21 @@
 //! (`min-sessions`) to have shown an effect on running economy. Like
 //! every minimum, `optional` sessions do not count.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::finding::{Finding, Findings};
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
+/// The parameters, as `rules/plyo.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    min_sessions: f64,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
     let facts = ctx.facts;
-    let min = ctx.params.number("min-sessions");
+    let min = p.min_sessions;
     let mut sessions = 0usize;
     let mut first_line = None;
     for (week, _, week_sessions) in facts.weeks() {

@@ -2,6 +2,8 @@
 //! (depth and drop jumps, catalogue stress class `plyo-high`), and weeks
 //! whose foot contacts pass `max-weekly-contacts`.
 
+use serde::Deserialize;
+
 use crate::catalogue::Stress;
 use crate::check::Context;
 use crate::check::facts::stress::contacts;
@@ -9,11 +11,18 @@ use crate::check::facts::{Line, Session};
 use crate::check::finding::{Finding, Findings, LazyText};
 use crate::plan::{Level, format_number};
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
+/// The parameters, as `rules/plyo.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    max_weekly_contacts: f64,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
     if ctx.plan.athlete.level != Level::Beginner {
         return;
     }
-    let max = ctx.params.number("max-weekly-contacts");
+    let max = p.max_weekly_contacts;
     let max_text = LazyText::new(|| format_number(max));
     let facts = ctx.facts;
     for (week, _, sessions) in facts.weeks() {

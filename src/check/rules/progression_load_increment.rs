@@ -6,15 +6,26 @@
 //! the smallest step the equipment allows is never reported: 5 lb on a 25
 //! lb dumbbell is how dumbbells work.
 
+use serde::Deserialize;
+
 use super::progression::{Base, smallest_step, total_rise};
 use crate::check::Context;
 use crate::check::facts::Line;
 use crate::check::finding::{Finding, Findings};
+use crate::check::params::Percent;
 use crate::plan::{WeekKind, format_number};
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let max = ctx.params.number("max-percent");
-    let error = ctx.params.number("error-percent");
+/// The parameters, as `rules/progression.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    max_percent: Percent,
+    error_percent: Percent,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let max = p.max_percent.0;
+    let error = p.error_percent.0;
     let athlete = &ctx.plan.athlete;
     let unit = athlete.units.symbol();
     let facts = ctx.facts;

@@ -6,13 +6,22 @@
 
 use std::sync::Arc;
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::facts::Session;
 use crate::check::finding::{Finding, Findings};
 use crate::plan::{LoadValue, Prescription};
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let min = ctx.params.number("min-weeks");
+/// The parameters, as `rules/progression.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    min_weeks: f64,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let min = p.min_weeks;
     // Occurrences per session (name and day), in order.
     let mut by_session: Vec<Vec<&Session<'_>>> = vec![Vec::new(); ctx.facts.slots()];
     for (_, facts, sessions) in ctx.facts.weeks() {

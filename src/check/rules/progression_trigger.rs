@@ -2,6 +2,8 @@
 //! reps, more than `max-rises` times in a row without a deload: a calendar
 //! progression that never waits for the athlete to beat the reps.
 
+use serde::Deserialize;
+
 use super::progression::rise;
 use crate::check::Context;
 use crate::check::facts::Line;
@@ -17,8 +19,15 @@ struct Series<'p> {
     streak: Vec<(Line<'p>, u32)>,
 }
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let max = ctx.params.number("max-rises");
+/// The parameters, as `rules/progression.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    max_rises: f64,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let max = p.max_rises;
     let facts = ctx.facts;
     // Every series at once, in one pass over the plan.
     let mut all: Vec<Series<'_>> = vec![Series::default(); facts.series_count()];

@@ -10,15 +10,23 @@
 use std::fmt::Write as _;
 
 use jiff::civil::Date;
+use serde::Deserialize;
 
 use crate::catalogue::{LOWER_BODY, Stress};
 use crate::check::Context;
 use crate::check::facts::{DAY, Session, days_between, limb_muscles};
 use crate::check::finding::{Finding, Findings, LazyText};
-use crate::check::params::{duration, format_duration};
+use crate::check::params::{Seconds, duration, format_duration};
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let min = ctx.params.seconds("min-gap");
+/// The parameters, as `rules/recovery.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    min_gap: Seconds,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let min = p.min_gap.0;
     let facts = ctx.facts;
     let names = limb_muscles();
     // The leg muscles among them, as bits.

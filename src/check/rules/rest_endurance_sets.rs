@@ -1,13 +1,23 @@
 //! `rest.endurance-sets`: a written rest longer than `max-rest` after sets
 //! of `min-reps` or more, which are muscular-endurance work.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::finding::{Finding, Findings, LazyText};
-use crate::check::params::format_duration;
+use crate::check::params::{Seconds, format_duration};
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let min_reps = ctx.params.number("min-reps");
-    let max = ctx.params.seconds("max-rest");
+/// The parameters, as `rules/rest.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    min_reps: f64,
+    max_rest: Seconds,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let min_reps = p.min_reps;
+    let max = p.max_rest.0;
     let min_reps_text = LazyText::new(|| crate::plan::format_number(min_reps));
     let help = LazyText::new(|| {
         format!(

@@ -1,12 +1,21 @@
 //! `rest.heavy-sets`: a written rest shorter than `min-rest` after heavy
 //! sets. Exercises without a `rest` are not judged.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::finding::{Finding, Findings, LazyText};
-use crate::check::params::format_duration;
+use crate::check::params::{Seconds, format_duration};
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let min = ctx.params.seconds("min-rest");
+/// The parameters, as `rules/rest.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    min_rest: Seconds,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let min = p.min_rest.0;
     let min_text = LazyText::new(|| format_duration(min));
     let help = LazyText::new(|| {
         format!(

@@ -2,16 +2,27 @@
 //! exercises) or `min-rest-isolation` (single-joint ones) after sets of
 //! 7 to `max-reps` reps.
 
+use serde::Deserialize;
+
 use super::rest::light_reps;
 use crate::check::Context;
 use crate::check::facts::HEAVY_REPS;
 use crate::check::finding::{Finding, Findings};
-use crate::check::params::format_duration;
+use crate::check::params::{Seconds, format_duration};
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let max_reps = ctx.params.number("max-reps");
-    let min_compound = ctx.params.seconds("min-rest");
-    let min_isolation = ctx.params.seconds("min-rest-isolation");
+/// The parameters, as `rules/rest.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    min_rest: Seconds,
+    min_rest_isolation: Seconds,
+    max_reps: f64,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let max_reps = p.max_reps;
+    let min_compound = p.min_rest.0;
+    let min_isolation = p.min_rest_isolation.0;
     for s in ctx.facts.sessions() {
         for p in ctx.facts.lines(s) {
             let Some(rest) = p.rest_s.map(i64::from) else {

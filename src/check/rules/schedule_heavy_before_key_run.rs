@@ -7,10 +7,12 @@
 
 use std::fmt::Write as _;
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::facts::{Interval, Run, days_between, describe_run};
 use crate::check::finding::{Finding, Findings, LazyText};
-use crate::check::params::{duration, format_duration};
+use crate::check::params::{Seconds, duration, format_duration};
 use jiff::civil::Date;
 
 struct Key<'p> {
@@ -19,8 +21,15 @@ struct Key<'p> {
     run: &'p Run<'p>,
 }
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let min = ctx.params.seconds("min-gap");
+/// The parameters, as `rules/schedule.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    min_gap: Seconds,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let min = p.min_gap.0;
     let help = LazyText::new(|| {
         format!(
             "leave at least {} between heavy leg work, jumps or eccentric work and a key run, or do it after the key run; a heavy leg session raised the cost of running for up to 48h",

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
+use serde::Deserialize;
 
 use crate::check::Context;
 use crate::check::facts::{Run, Session, describe_run};
@@ -21,7 +22,24 @@ enum Place<'p> {
     BeforeRun(&'p RunOccurrence),
 }
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
+/// The parameters, as `rules/schedule.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    layout: Layout,
+}
+
+/// Which layout the plan is held to.
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum Layout {
+    /// The one most lower-body sessions follow.
+    Auto,
+    Consolidated,
+    Distributed,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
     let facts = ctx.facts;
     let mut key_runs: BTreeMap<Date, Vec<&Run<'_>>> = BTreeMap::new();
     for run in facts.runs().iter().filter(|r| r.key) {
@@ -51,10 +69,10 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
         };
         placed.push((s, place));
     }
-    let layout = match ctx.params.word("layout") {
-        "consolidated" => "consolidated",
-        "distributed" => "distributed",
-        _ => match majority(&placed, facts.slots()) {
+    let layout = match p.layout {
+        Layout::Consolidated => "consolidated",
+        Layout::Distributed => "distributed",
+        Layout::Auto => match majority(&placed, facts.slots()) {
             Some(layout) => layout,
             None => return,
         },

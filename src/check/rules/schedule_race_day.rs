@@ -4,14 +4,24 @@
 //! length (`race "Half" 2027-04-11 09:00 1h45min`), or `race-duration` when
 //! it gives none. A `mobility` session is no strength session.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::facts::day_and_date;
 use crate::check::finding::{Finding, Findings};
-use crate::check::params::format_duration;
+use crate::check::params::{Seconds, format_duration};
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let duration = ctx.params.seconds("race-duration");
-    let recovery = ctx.params.seconds("recovery");
+/// The parameters, as `rules/schedule.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    race_duration: Seconds,
+    recovery: Seconds,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let duration = p.race_duration.0;
+    let recovery = p.recovery.0;
     let facts = ctx.facts;
     let mut races: Vec<_> = ctx.plan.races.iter().map(|r| (facts.race(r), r)).collect();
     races.sort_by_key(|(at, r)| (at.start, r.date));

@@ -4,14 +4,23 @@
 //! interference the evidence found is with leg strength and power, and an
 //! upper-body session next to a run is ordinary practice.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::facts::{Interval, describe_run};
 use crate::check::finding::{Finding, Findings, LazyText};
-use crate::check::params::format_duration;
+use crate::check::params::{Seconds, format_duration};
 use crate::plan::RunOccurrence;
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let min = ctx.params.seconds("min-gap");
+/// The parameters, as `rules/schedule.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    min_gap: Seconds,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let min = p.min_gap.0;
     let label = LazyText::new(|| format!("less than {} from the run", format_duration(min)));
     let help = LazyText::new(|| {
         format!(

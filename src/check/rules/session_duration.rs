@@ -4,20 +4,30 @@
 //! overruns by more than `max-overrun` (one step more serious), once per
 //! session, in the first week it does.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::facts::estimate;
 use crate::check::finding::{Finding, Findings, LazyText};
-use crate::check::params::format_duration;
+use crate::check::params::{Percent, Seconds, format_duration};
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let max = ctx.params.seconds("max");
+/// The parameters, as `rules/session.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    max: Seconds,
+    max_overrun: Percent,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let max = p.max.0;
     let max_text = LazyText::new(|| format_duration(max));
     let help = LazyText::new(|| {
         format!(
             "keep sessions within {max_text} including the warm-up (drop or superset accessories), or split the session in two"
         )
     });
-    let overrun = ctx.params.number("max-overrun");
+    let overrun = p.max_overrun.0;
     // Each session (name and weekday) is reported overrunning once, in the
     // first week it does: its content grows with the progressions, and one
     // finding says it.

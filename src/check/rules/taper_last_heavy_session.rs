@@ -2,10 +2,12 @@
 //! or new lower-body work ends less than `min-days` before the race starts;
 //! less than `error-gap` is an error.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::facts::{self, DAY, HOUR, Session, days_between};
 use crate::check::finding::{Finding, Findings};
-use crate::check::params::format_duration;
+use crate::check::params::{Seconds, format_duration};
 use crate::plan::format_number;
 
 /// Why a session taxes the legs.
@@ -35,10 +37,18 @@ fn taxing<'a, 'p>(sessions: &'a [Session<'p>], t: Taxing) -> Option<(&'a Session
     Some((s, reason))
 }
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
+/// The parameters, as `rules/taper.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    min_days: f64,
+    error_gap: Seconds,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
     let facts = ctx.facts;
-    let min = (ctx.params.number("min-days") * DAY as f64) as i64;
-    let error = ctx.params.seconds("error-gap");
+    let min = (p.min_days * DAY as f64) as i64;
+    let error = p.error_gap.0;
     // Sessions in order, each with the reason it is taxing, if it is.
     // Exercises of the plan's first week of training are what the athlete
     // starts from, not new.
@@ -111,7 +121,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
         .on(s.week, s.date)
         .help(format!(
             "make the last heavy or new leg work at least {} days before the race; in the final days keep only light, familiar work",
-            format_number(ctx.params.number("min-days"))
+            format_number(p.min_days)
         ));
         out.push(if gap < error {
             finding.severe()

@@ -1,13 +1,22 @@
 //! `taper.no-novel-exercise`: a lower-body exercise done for the first
 //! time in the last `window-days` before a race.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::facts::{DAY, Session, days_between};
 use crate::check::finding::{Finding, Findings};
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
+/// The parameters, as `rules/taper.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    window_days: f64,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
     let facts = ctx.facts;
-    let window = (ctx.params.number("window-days") * DAY as f64) as i64;
+    let window = (p.window_days * DAY as f64) as i64;
     let mut sessions: Vec<&Session<'_>> = facts.sessions().iter().collect();
     sessions.sort_by_key(|s| s.interval.start);
     let mut races: Vec<_> = ctx

@@ -8,13 +8,26 @@
 
 use std::collections::BTreeMap;
 
+use serde::Deserialize;
+
 use super::progression::loads;
 use crate::check::Context;
 use crate::check::finding::{Finding, Findings};
+use crate::check::params::Percent;
 use crate::plan::{Week, format_number};
 use crate::span::Span;
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
+/// The parameters, as `rules/taper.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    min_cut: Percent,
+    max_cut: Percent,
+    max_load_drop: Percent,
+    reference_weeks: f64,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
     let plan = ctx.plan;
     let Some(race) = plan.goal_race() else {
         return;
@@ -28,7 +41,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let Some(first_taper) = taper.first() else {
         return;
     };
-    let reference_weeks = ctx.params.number("reference-weeks").max(1.0) as usize;
+    let reference_weeks = p.reference_weeks.max(1.0) as usize;
     let reference: Vec<&Week> = ctx
         .facts
         .weeks()
@@ -64,7 +77,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
         return;
     }
     let cut = (1.0 - during / before) * 100.0;
-    let (min_cut, max_cut) = (ctx.params.number("min-cut"), ctx.params.number("max-cut"));
+    let (min_cut, max_cut) = (p.min_cut.0, p.max_cut.0);
     // Sets are whole: the most and the fewest weekly sets a cut within the
     // range allows, line by line (3 sets cut by 40-60% is 2 or 1), so that
     // rounding alone never fails a taper (`taper 2 weeks` halves 3 sets to 2).
@@ -122,7 +135,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
         );
     }
     // Loads: the heaviest of each exercise in the taper against before.
-    let max_drop = ctx.params.number("max-load-drop");
+    let max_drop = p.max_load_drop.0;
     let (top_before, top_during) = (heaviest(&reference), heaviest(&taper));
     let unit = plan.athlete.units.symbol();
     for (exercise, (load, line, week, date)) in top_during {

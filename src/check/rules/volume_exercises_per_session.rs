@@ -1,12 +1,22 @@
 //! `volume.exercises-per-session`: more than `max-exercises` exercises in
 //! a session, or more than `max-lower` lower-body ones.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::finding::{Finding, Findings, LazyText};
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let max_all = ctx.params.number("max-exercises");
-    let max_lower = ctx.params.number("max-lower");
+/// The parameters, as `rules/volume.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    max_exercises: f64,
+    max_lower: f64,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let max_all = p.max_exercises;
+    let max_lower = p.max_lower;
     let help_all = LazyText::new(|| {
         format!(
             "keep at most {}, those that matter most for running (a squat or lunge, a hinge, a calf raise), and move the rest to another day",

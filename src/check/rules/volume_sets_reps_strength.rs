@@ -2,15 +2,26 @@
 //! lower-body lifts stay within the ranges runner trials used. Deload and
 //! taper weeks cut sets on purpose and are not judged.
 
+use serde::Deserialize;
+
 use crate::check::Context;
 use crate::check::facts::{reps_high, reps_low};
 use crate::check::finding::{Finding, Findings, LazyText};
 use crate::plan::WeekKind;
 
-pub fn check(ctx: &Context<'_>, out: &mut Findings) {
-    let p = ctx.params;
-    let (min_sets, max_sets) = (p.number("min-sets"), p.number("max-sets"));
-    let (min_reps, max_reps) = (p.number("min-reps"), p.number("max-reps"));
+/// The parameters, as `rules/volume.yaml` declares them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    min_sets: f64,
+    max_sets: f64,
+    min_reps: f64,
+    max_reps: f64,
+}
+
+pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
+    let (min_sets, max_sets) = (p.min_sets, p.max_sets);
+    let (min_reps, max_reps) = (p.min_reps, p.max_reps);
     let range = |lo: f64, hi: f64| {
         format!(
             "{}-{}",
