@@ -27,8 +27,8 @@ pub use exercise::{ExerciseFacts, is_resistance, limb_muscles};
 use numbering::{Layout, Numbering};
 pub use session::{Line, Run, Session, describe_run, is_key_run};
 pub use sets::{
-    HEAVY_PERCENT, HEAVY_REPS, SetFacts, chart_percent, dose_percent_1rm, is_heavy,
-    reps_high, reps_low,
+    HEAVY_PERCENT, HEAVY_REPS, SetFacts, chart_percent, dose_percent_1rm, is_heavy, reps_high,
+    reps_low,
 };
 pub use stress::Reason;
 use stress::Tally;
