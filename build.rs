@@ -1,15 +1,17 @@
-//! Two jobs at build time: converts the embedded data files
-//! (`rules/*.yaml`) to JSON, and lists the rule files in
+//! Two jobs at build time: compiles the embedded data files
+//! (`rules/*.yaml`) into the binary, and lists the rule files in
 //! `src/check/rules/` so that a new rule needs no registration.
 //!
 //! ## The data files
 //!
 //! Every run of `stride` needs the exercise catalogue and the rule registry.
-//! Parsing ~130 KB of YAML took about 6 ms per process, more than checking
-//! a plan; the same data as JSON reads in a tenth of that. The YAML stays
-//! the source of truth: this script only changes its syntax, and the
-//! library still validates what it reads (`cargo test` also loads the YAML
-//! itself and compares).
+//! Parsing ~170 KB of YAML took about 6 ms per process, more than checking
+//! a plan; as JSON it still cost ~7 M instructions, most of a small check.
+//! So the catalogue (`build/catalogue.rs`) and the rules (`build/registry.rs`)
+//! become Rust code that builds them directly; only the small profile file
+//! is embedded as JSON. The YAML stays the source of truth: this script
+//! only changes its syntax, the library still validates the rules as it
+//! loads them, and `cargo test` also loads the YAML itself and compares.
 
 //!
 //! ## The rule files
@@ -28,6 +30,11 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
+#[path = "build/catalogue.rs"]
+mod catalogue;
+#[path = "build/registry.rs"]
+mod registry;
+
 fn main() {
     let out = env::var_os("OUT_DIR").map(PathBuf::from);
     let Some(out) = out else {
@@ -35,10 +42,47 @@ fn main() {
         std::process::exit(1);
     };
     data_files(&out);
+    catalogue_code(&out);
+    registry_code(&out);
     rule_modules(&out);
 }
 
-/// `rules/*.yaml` to `$OUT_DIR/*.json`.
+/// The rule files (every `rules/*.yaml` but the catalogue and the
+/// profiles) to `$OUT_DIR/registry.rs` (see `build/registry.rs`).
+fn registry_code(out: &Path) {
+    let rules = Path::new("rules");
+    let mut files: Vec<(String, String)> = Vec::new();
+    let entries = fs::read_dir(rules).unwrap_or_else(|e| fail(&format!("cannot read rules/: {e}")));
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".yaml") || name == "exercises.yaml" || name == "profiles.yaml" {
+            continue;
+        }
+        let text = fs::read_to_string(entry.path())
+            .unwrap_or_else(|e| fail(&format!("cannot read rules/{name}: {e}")));
+        files.push((name, text));
+    }
+    files.sort();
+    let code = registry::generate(&files).unwrap_or_else(|e| fail(&format!("rules/{e}")));
+    let target = out.join("registry.rs");
+    fs::write(&target, code)
+        .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", target.display())));
+}
+
+/// `rules/exercises.yaml` to `$OUT_DIR/catalogue.rs` (see `build/catalogue.rs`).
+fn catalogue_code(out: &Path) {
+    println!("cargo::rerun-if-changed=build");
+    let path = Path::new("rules/exercises.yaml");
+    let text = fs::read_to_string(path)
+        .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", path.display())));
+    let code =
+        catalogue::generate(&text).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
+    let target = out.join("catalogue.rs");
+    fs::write(&target, code)
+        .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", target.display())));
+}
+
+/// `rules/profiles.yaml` to `$OUT_DIR/profiles.json`.
 fn data_files(out: &Path) {
     let rules = Path::new("rules");
     println!("cargo::rerun-if-changed=rules");
@@ -46,7 +90,7 @@ fn data_files(out: &Path) {
         Ok(entries) => entries
             .filter_map(Result::ok)
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".yaml"))
+            .filter(|n| n == "profiles.yaml")
             .collect(),
         Err(e) => fail(&format!("cannot read rules/: {e}")),
     };

@@ -1,13 +1,37 @@
 //! The exercise catalogue: what each exercise works, how it moves, what it
-//! needs. Written in `rules/exercises.yaml`, embedded in the binary as the
-//! JSON `build.rs` makes of it.
+//! needs. Written in `rules/exercises.yaml`, compiled into the binary as the
+//! Rust code `build.rs` makes of it (`build/catalogue.rs`): a run reads no
+//! embedded data, it looks names up in a sorted table and builds an entry
+//! the first time a plan uses it.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/exercises.json"));
+/// The built-in entries: `COUNT`, the sorted `NAMES` table (every id and
+/// alias with its entry's index) and one constructor per entry in `ENTRIES`.
+mod builtin {
+    use super::{Exercise, FitMapping, Stress};
+
+    include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
+}
+
+/// Built-in entry `i` (by id order), built on first use.
+fn builtin_entry(i: usize) -> &'static Exercise {
+    static CELLS: [OnceLock<Exercise>; builtin::COUNT] =
+        [const { OnceLock::new() }; builtin::COUNT];
+    CELLS[i].get_or_init(builtin::ENTRIES[i])
+}
+
+/// The index of the built-in entry with this id or alias.
+fn builtin_index(name: &str) -> Option<usize> {
+    let names = builtin::NAMES;
+    names
+        .binary_search_by(|(n, _)| (*n).cmp(name))
+        .ok()
+        .map(|k| usize::from(names[k].1))
+}
 
 /// Movement patterns, the vocabulary of `pattern`.
 pub const PATTERNS: &[&str] = &[
@@ -241,6 +265,9 @@ pub struct Catalogue {
     exercises: BTreeMap<String, Exercise>,
     /// alias or id -> id
     names: BTreeMap<String, String>,
+    /// The built-in catalogue: its entries are the generated ones (the two
+    /// maps are then empty; [`Catalogue::define`] copies them in first).
+    builtin: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -255,23 +282,18 @@ pub enum CatalogueError {
 
 impl Catalogue {
     /// The catalogue built into the binary.
+    /// (`cargo test` validates the YAML and compares it with this.)
     pub fn builtin() -> &'static Catalogue {
-        static BUILTIN: OnceLock<Catalogue> = OnceLock::new();
-        BUILTIN.get_or_init(|| {
-            // The embedded file is tested in `cargo test`; an invalid one can
-            // only come from a broken build, and an empty catalogue then
-            // still lets every plan report its exercises as unknown.
-            Catalogue::from_json(EMBEDDED).unwrap_or_default()
-        })
+        static BUILTIN: Catalogue = Catalogue {
+            exercises: BTreeMap::new(),
+            names: BTreeMap::new(),
+            builtin: true,
+        };
+        &BUILTIN
     }
 
     pub fn from_yaml(text: &str) -> Result<Catalogue, CatalogueError> {
         Catalogue::from_entries(serde_yaml::from_str(text)?)
-    }
-
-    /// The same data as JSON, which is how `build.rs` embeds it.
-    pub fn from_json(text: &str) -> Result<Catalogue, CatalogueError> {
-        Catalogue::from_entries(serde_json::from_str(text)?)
     }
 
     fn from_entries(entries: Vec<Exercise>) -> Result<Catalogue, CatalogueError> {
@@ -302,30 +324,63 @@ impl Catalogue {
     /// Adds or replaces an entry (a plan's `exercise` statement). A plan's
     /// entry takes its name from catalogue aliases too.
     pub fn define(&mut self, entry: Exercise) {
+        if self.builtin {
+            self.builtin = false;
+            for &(name, i) in builtin::NAMES {
+                let id = builtin_entry(usize::from(i)).id.clone();
+                self.names.insert(name.to_string(), id);
+            }
+            for i in 0..builtin::COUNT {
+                let exercise = builtin_entry(i).clone();
+                self.exercises.insert(exercise.id.clone(), exercise);
+            }
+        }
         self.names.insert(entry.id.clone(), entry.id.clone());
         self.exercises.insert(entry.id.clone(), entry);
     }
 
     /// Resolves an id or alias to its entry.
     pub fn get(&self, name: &str) -> Option<&Exercise> {
+        if self.builtin {
+            return builtin_index(name).map(builtin_entry);
+        }
         self.names.get(name).and_then(|id| self.exercises.get(id))
     }
 
+    /// The id an id or alias stands for.
+    fn id_of(&self, name: &str) -> Option<&str> {
+        if self.builtin {
+            return self.get(name).map(|e| e.id.as_str());
+        }
+        self.names.get(name).map(String::as_str)
+    }
+
     pub fn len(&self) -> usize {
-        self.exercises.len()
+        if self.builtin {
+            builtin::COUNT
+        } else {
+            self.exercises.len()
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.exercises.is_empty()
+        self.len() == 0
     }
 
+    /// Every entry, by id.
     pub fn iter(&self) -> impl Iterator<Item = &Exercise> {
-        self.exercises.values()
+        let builtin = if self.builtin { builtin::COUNT } else { 0 };
+        let entry = |i| -> &Exercise { builtin_entry(i) };
+        (0..builtin).map(entry).chain(self.exercises.values())
     }
 
-    /// Every id and alias, for completion and suggestions.
+    /// Every id and alias, sorted, for completion and suggestions.
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.names.keys().map(String::as_str)
+        let builtin = if self.builtin { builtin::NAMES } else { &[] };
+        builtin
+            .iter()
+            .map(|(name, _)| *name)
+            .chain(self.names.keys().map(String::as_str))
     }
 
     /// The exercise a mistyped name most likely means, by its id (see
@@ -363,13 +418,10 @@ impl<'a> PlanCatalogue<'a> {
     /// plan redefines that exercise.
     pub fn get(&self, name: &str) -> Option<&Exercise> {
         let id = match self.own.names.get(name) {
-            Some(id) => id,
-            None => self.base.names.get(name)?,
+            Some(id) => id.as_str(),
+            None => self.base.id_of(name)?,
         };
-        self.own
-            .exercises
-            .get(id)
-            .or_else(|| self.base.exercises.get(id))
+        self.own.exercises.get(id).or_else(|| self.base.get(id))
     }
 
     /// The exercise a mistyped name most likely means, by its id: the

@@ -1,6 +1,6 @@
 //! The rule registry: every rule's documentation, default level and
-//! parameters, written in `rules/*.yaml` and embedded in the binary as the
-//! JSON `build.rs` makes of them.
+//! parameters, written in `rules/*.yaml` and compiled into the binary as the
+//! Rust code `build.rs` makes of them (the profiles as JSON).
 //!
 //! The YAML is the single source of what `stride rules` lists, what
 //! `stride explain` prints and which parameters a plan may set; the code of
@@ -15,65 +15,26 @@ use serde::{Deserialize, Serialize};
 
 use super::params::{ParamKind, ParamValue, Params};
 
-/// The rule files, in the order `stride rules` lists them.
-const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "frequency.yaml",
-        include_str!(concat!(env!("OUT_DIR"), "/frequency.json")),
-    ),
-    (
-        "load.yaml",
-        include_str!(concat!(env!("OUT_DIR"), "/load.json")),
-    ),
-    (
-        "volume.yaml",
-        include_str!(concat!(env!("OUT_DIR"), "/volume.json")),
-    ),
-    (
-        "effort.yaml",
-        include_str!(concat!(env!("OUT_DIR"), "/effort.json")),
-    ),
-    (
-        "rest.yaml",
-        include_str!(concat!(env!("OUT_DIR"), "/rest.json")),
-    ),
-    (
-        "progression.yaml",
-        include_str!(concat!(env!("OUT_DIR"), "/progression.json")),
-    ),
-    (
-        "deload.yaml",
-        include_str!(concat!(env!("OUT_DIR"), "/deload.json")),
-    ),
-    (
-        "schedule.yaml",
-        include_str!(concat!(env!("OUT_DIR"), "/schedule.json")),
-    ),
-    (
-        "recovery.yaml",
-        include_str!(concat!(env!("OUT_DIR"), "/recovery.json")),
-    ),
-    (
-        "plyo.yaml",
-        include_str!(concat!(env!("OUT_DIR"), "/plyo.json")),
-    ),
-    (
-        "taper.yaml",
-        include_str!(concat!(env!("OUT_DIR"), "/taper.json")),
-    ),
-    (
-        "selection.yaml",
-        include_str!(concat!(env!("OUT_DIR"), "/selection.json")),
-    ),
-    (
-        "session.yaml",
-        include_str!(concat!(env!("OUT_DIR"), "/session.json")),
-    ),
-    (
-        "meta.yaml",
-        include_str!(concat!(env!("OUT_DIR"), "/meta.json")),
-    ),
+/// The rule files, in the order `stride rules` lists them. `build.rs`
+/// compiles each to Rust code (`build/registry.rs`): see [`rule_file`].
+const FILES: &[&str] = &[
+    "frequency.yaml",
+    "load.yaml",
+    "volume.yaml",
+    "effort.yaml",
+    "rest.yaml",
+    "progression.yaml",
+    "deload.yaml",
+    "schedule.yaml",
+    "recovery.yaml",
+    "plyo.yaml",
+    "taper.yaml",
+    "selection.yaml",
+    "session.yaml",
+    "meta.yaml",
 ];
+
+include!(concat!(env!("OUT_DIR"), "/registry.rs"));
 
 /// The profiles (`profile heavy`, ...), embedded too.
 const PROFILES: (&str, &str) = (
@@ -84,10 +45,7 @@ const PROFILES: (&str, &str) = (
 /// The names of the embedded files, for the test that finds forgotten ones.
 #[cfg(test)]
 fn embedded_files() -> impl Iterator<Item = &'static str> {
-    EMBEDDED
-        .iter()
-        .map(|(name, _)| *name)
-        .chain(std::iter::once(PROFILES.0))
+    FILES.iter().copied().chain(std::iter::once(PROFILES.0))
 }
 
 /// How loudly a rule speaks: the levels a user sets (`allow`, `warn`,
@@ -341,8 +299,18 @@ impl Registry {
         BUILTIN.get_or_init(|| {
             // The embedded files are validated by `cargo test`; only a broken
             // build could fail here, and an empty registry then checks nothing.
-            Registry::load_with(EMBEDDED, PROFILES, Syntax::Json).unwrap_or_default()
+            Registry::embedded().unwrap_or_default()
         })
+    }
+
+    /// The rules `build.rs` compiled in, validated as if read from YAML.
+    fn embedded() -> Result<Registry, RegistryError> {
+        let files = FILES.iter().map(|&file| {
+            let rules = rule_file(file).ok_or_else(|| "not compiled in by build.rs".to_string());
+            (file, rules)
+        });
+        let (file, text) = PROFILES;
+        Registry::assemble(files, (file, Syntax::Json.read(text)))
     }
 
     /// Loads and validates rule files and the profile file, in YAML.
@@ -355,13 +323,23 @@ impl Registry {
         profiles: (&str, &str),
         syntax: Syntax,
     ) -> Result<Registry, RegistryError> {
+        let files = files.iter().map(|&(file, text)| (file, syntax.read(text)));
+        let (file, text) = profiles;
+        Registry::assemble(files, (file, syntax.read(text)))
+    }
+
+    /// Validates and indexes rules read from their files, then the profiles.
+    fn assemble<'f>(
+        files: impl Iterator<Item = (&'f str, Result<Vec<RuleDoc>, String>)>,
+        profiles: (&str, Result<Vec<ProfileDoc>, String>),
+    ) -> Result<Registry, RegistryError> {
         let mut registry = Registry::default();
-        for (file, text) in files {
+        for (file, rules) in files {
             let fail = |message: String| RegistryError {
-                file: (*file).to_string(),
+                file: file.to_string(),
                 message,
             };
-            let rules: Vec<RuleDoc> = syntax.read(text).map_err(fail)?;
+            let rules = rules.map_err(fail)?;
             for mut rule in rules {
                 validate_rule(&mut rule)
                     .and_then(|()| validate_typed(&rule))
@@ -375,12 +353,12 @@ impl Registry {
                 registry.rules.push(rule);
             }
         }
-        let (file, text) = profiles;
+        let (file, docs) = profiles;
         let fail = |message: String| RegistryError {
             file: file.to_string(),
             message,
         };
-        let docs: Vec<ProfileDoc> = syntax.read(text).map_err(fail)?;
+        let docs = docs.map_err(fail)?;
         for mut profile in docs {
             registry
                 .validate_profile(&mut profile)
@@ -599,14 +577,13 @@ mod tests {
 
     #[test]
     fn embedded_registry_is_valid() {
-        let registry =
-            Registry::load_with(EMBEDDED, PROFILES, Syntax::Json).unwrap_or_else(|e| panic!("{e}"));
+        let registry = Registry::embedded().unwrap_or_else(|e| panic!("{e}"));
         assert!(registry.rules().len() >= 30);
         assert!(registry.get("schedule.same-session").is_some());
     }
 
-    /// `build.rs` embeds the YAML as JSON: loading either gives the same
-    /// registry.
+    /// `build.rs` compiles the YAML into Rust code: loading either gives
+    /// the same registry.
     #[test]
     fn the_embedded_registry_is_the_yaml() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");

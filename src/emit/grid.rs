@@ -5,8 +5,9 @@
 use jiff::civil::{Date, Time};
 
 use super::describe;
-use crate::ast::{Intensity, Weekday};
-use crate::plan::{Plan, Week, WeekKind};
+use super::estimate::Estimate;
+use crate::ast::{Intensity, RunDistance, Weekday};
+use crate::plan::{Plan, Week, WeekKind, format_number};
 
 /// The grid of some weeks of a plan.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +34,8 @@ pub(crate) enum Entry {
     Run {
         time: Option<Time>,
         minutes: u32,
+        /// As written: `18km`, `10mi`.
+        distance: Option<RunDistance>,
         intensity: Intensity,
         label: Option<String>,
     },
@@ -40,6 +43,8 @@ pub(crate) enum Entry {
         name: String,
         time: Option<Time>,
         minutes: Option<u32>,
+        /// The length its content takes, as the checker estimates it.
+        estimate: Estimate,
     },
     Race {
         name: String,
@@ -58,20 +63,52 @@ impl Entry {
     }
 
     /// The entry as a short line of text: `hard run 60 min`,
-    /// `Lower A 18:00, 50 min`, `Race: Brighton Half Marathon 09:00`.
+    /// `moderate run 1 h 40 min, 18 km`,
+    /// `Lower A 18:00, 50 min (est. 52 min)`,
+    /// `Race: Brighton Half Marathon 09:00`.
     pub(crate) fn text(&self) -> String {
+        let mut text = self.written();
+        if let Some(estimate) = self.estimate() {
+            text.push_str(&estimate);
+        }
+        text
+    }
+
+    /// The estimate's part of [`Entry::text`], for a session:
+    /// ` (est. 52 min)`, or `, est. 52 min` without a written length.
+    pub(crate) fn estimate(&self) -> Option<String> {
+        match self {
+            Entry::Session {
+                minutes, estimate, ..
+            } => Some(estimate.beside(*minutes)),
+            Entry::Run { .. } | Entry::Race { .. } => None,
+        }
+    }
+
+    /// [`Entry::text`] without the estimate: what the plan says.
+    pub(crate) fn written(&self) -> String {
         match self {
             Entry::Run {
-                minutes, intensity, ..
-            } => format!(
-                "{} run {}",
-                intensity.keyword(),
-                describe::minutes(*minutes)
-            ),
+                minutes,
+                distance,
+                intensity,
+                ..
+            } => {
+                let mut text = format!(
+                    "{} run {}",
+                    intensity.keyword(),
+                    describe::minutes(*minutes)
+                );
+                if let Some(d) = distance {
+                    text.push_str(&format!(", {} {}", format_number(d.value), d.unit.symbol()));
+                }
+                text
+            }
             Entry::Session {
                 name,
                 time,
                 minutes,
+                ..
             } => {
                 let mut text = name.clone();
                 if let Some(t) = time {
@@ -123,6 +160,7 @@ fn grid_week(plan: &Plan, week: &Week) -> GridWeek {
         days[usize::from(run.day.index())].push(Entry::Run {
             time: run.time,
             minutes: run.duration_min,
+            distance: run.distance,
             intensity: run.intensity,
             label: run.label.clone(),
         });
@@ -132,6 +170,7 @@ fn grid_week(plan: &Plan, week: &Week) -> GridWeek {
             name: session.name.clone(),
             time: session.time,
             minutes: session.duration_min,
+            estimate: Estimate::of(session),
         });
     }
     let mut race = false;
