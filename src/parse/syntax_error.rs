@@ -58,7 +58,10 @@ impl Context {
                 "athlete lines look like `level intermediate`, `units kg`, `bodyweight 64kg`, \
                  `max back-squat 100kg` or `round 2.5kg`"
             }
-            Context::Runs => "a run looks like `tue 07:00 60min hard \"Intervals\"`",
+            Context::Runs => {
+                "a run looks like `tue 07:00 60min hard \"Intervals\"`; a distance goes after \
+                 the duration: `sat 08:30 100min 18km easy \"Long run\"`"
+            }
             Context::Spacing => {
                 "a constraint looks like `at least 3h between strength and run` or \
                  `at least 24h after lower before hard-run`"
