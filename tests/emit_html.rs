@@ -61,6 +61,31 @@ fn grid_first_then_charts_with_paths_then_sessions() {
     }
 }
 
+/// The checker's estimate beside the written length: in the grid's cells
+/// (lighter, in its own span), on each session card and in the Markdown
+/// headings, as a range over the weeks (the deload week is shorter).
+#[test]
+fn estimated_lengths_beside_the_written_ones() {
+    let html = html_of("half-marathon");
+    assert!(
+        html.contains("Lower A 18:00, 50 min<span class=\"est\"> (est. 51 min)</span>"),
+        "grid cell"
+    );
+    assert!(
+        html.contains("<small>weeks 1–6 · Tuesday 18:00, 50 min (est. 39–51 min)</small>"),
+        "session card"
+    );
+    let markdown = emit(
+        &example_plan("half-marathon"),
+        Format::Markdown,
+        &Request::default(),
+    );
+    assert!(
+        markdown.contains("### Lower A · Base, weeks 1–6 · Tuesday 18:00, 50 min (est. 39–51 min)"),
+        "{markdown}"
+    );
+}
+
 #[test]
 fn plan_text_is_escaped() {
     let plan = plan_of(TRICKY_PLAN);

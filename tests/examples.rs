@@ -32,6 +32,7 @@ fn there_is_an_example_per_published_style() {
         "half-marathon",
         "upper-lower",
         "masters-runner",
+        "dumbbell-circuit",
     ] {
         assert!(names.iter().any(|n| n == name), "no examples/{name}.stride");
     }
@@ -61,4 +62,46 @@ fn every_example_checks_without_errors() {
             human(&diags, &name, &text, Style::PLAIN)
         );
     }
+}
+
+/// The published styles show the version 2 constructs they need.
+#[test]
+fn the_examples_use_the_constructs_of_their_style() {
+    let plan = |name: &str| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(format!("{name}.stride"));
+        let compiled = stride::compile(&std::fs::read_to_string(path).expect("example"));
+        compiled.plan.expect("the example compiles")
+    };
+    let sessions = |plan: &stride::plan::Plan, name: &str| {
+        plan.sessions()
+            .find(|s| s.name == name)
+            .unwrap_or_else(|| panic!("no session {name}"))
+            .clone()
+    };
+
+    let upper_lower = plan("upper-lower");
+    let upper = sessions(&upper_lower, "Upper 1");
+    assert_eq!(upper.groups.len(), 1);
+    assert_eq!(upper.groups[0].kind, stride::plan::GroupKind::Superset);
+    assert_eq!(upper.alternatives.len(), 1);
+
+    let circuit = plan("dumbbell-circuit");
+    let main = sessions(&circuit, "Circuit");
+    assert!(matches!(
+        main.groups[0].kind,
+        stride::plan::GroupKind::Circuit {
+            rounds: 2,
+            work_s: Some(40),
+            between_s: Some(20)
+        }
+    ));
+    assert_eq!(main.exercises.len(), 9);
+    assert!(sessions(&circuit, "Extra circuit").optional);
+    assert!(sessions(&circuit, "Mobility").mobility);
+
+    let masters = plan("masters-runner");
+    assert_eq!(masters.athlete.age, Some(52));
+    assert!(sessions(&masters, "Mobility").mobility);
 }

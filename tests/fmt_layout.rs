@@ -111,6 +111,18 @@ fn durations_and_numbers_are_spelled_one_way() {
 }
 
 #[test]
+fn a_duration_written_in_hours_keeps_them() {
+    let source = "plan \"P\"\nstart 2027-01-04\nrace \"Half\" 2027-04-11 09:00 1h45min\nruns {\nsat 1h30min easy\nsun 105min easy\n}\n";
+    let out = format(source);
+    assert!(
+        out.contains("race \"Half\" 2027-04-11 09:00 1h45min\n"),
+        "{out}"
+    );
+    assert!(out.contains("  sat 1h30min easy\n"), "{out}");
+    assert!(out.contains("  sun 105min easy\n"), "{out}");
+}
+
+#[test]
 fn syntax_errors_leave_the_text_alone() {
     let errors = stride::fmt::format(
         "plan \"P\"\nstart 2027-01-04\nblock \"B\" weeks 1-2 {\n  session mon {\n  }\n}\n",

@@ -162,6 +162,21 @@ fn a_circuit_gives_each_entry_one_set_per_round() {
 }
 
 #[test]
+fn a_circuit_entry_takes_plain_reps_before_its_options() {
+    // `8` before `progress` once read as the start of `8x...` and failed.
+    let plan = plan_of(
+        "plan \"P\"\nstart 2027-01-04\nblock \"B\" weeks 1-3 {\n  session \"C\" mon {\n    circuit 2 rounds work 40s {\n      dead-bug  8  progress reps +1/week\n      push-up   10 rest 20s\n    }\n  }\n}\n",
+    );
+    let week3 = session(&plan, 3, "C");
+    assert_eq!(
+        exercise(week3, "dead-bug").sets[0].reps,
+        Reps::Exactly { reps: 10 }
+    );
+    assert_eq!(exercise(week3, "dead-bug").total_sets(), 2);
+    assert_eq!(exercise(week3, "push-up").rest_s, Some(20));
+}
+
+#[test]
 fn session_tags_mark_optional_and_mobility_sessions() {
     let plan = compile("session-tags");
     let lower = session(&plan, 1, "Lower");

@@ -504,3 +504,107 @@ fn exit_without_shutdown_is_an_error_and_end_of_input_stops_the_server() {
     drop(stdin);
     assert_eq!(child.wait().expect("exits").code(), Some(1));
 }
+
+/// A version 2 plan: a superset, a circuit and an `or` line.
+const GROUPS: &str = r#"plan "Groups"
+start 2027-01-04
+
+block "Base" weeks 1-4 {
+  session "Full body" mon {
+    back-squat       4x5 @80kg
+    or goblet-squat  4x8 @24kg
+    superset rest 90s {
+      bench-press  3x8 @60kg
+      pull-up      3x6
+    }
+    circuit 2 rounds work 40s rest 60s between 20s {
+      push-up  10-12
+      plank    30s
+      burpee
+    }
+  }
+}
+"#;
+
+#[test]
+fn groups_and_alternatives_in_the_outline_and_on_hover() {
+    let mut client = Client::start();
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": URI, "languageId": "stride", "version": 1, "text": GROUPS}}),
+    );
+    let diagnostics = client.diagnostics(1);
+    assert!(
+        !diagnostics.iter().any(|d| d["severity"] == 1),
+        "{diagnostics:#?}"
+    );
+
+    // The outline: block, session, then each group with its lines.
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let groups = &symbols[0]["children"][0]["children"];
+    assert_eq!(groups[0]["name"], "superset A");
+    assert_eq!(groups[0]["detail"], "2 lines · rest 90s");
+    assert_eq!(groups[0]["children"][0]["name"], "bench-press");
+    assert_eq!(groups[0]["children"][0]["detail"], "3x8");
+    assert_eq!(groups[0]["children"][1]["name"], "pull-up");
+    assert_eq!(groups[1]["name"], "circuit B");
+    assert_eq!(
+        groups[1]["detail"],
+        "2 rounds · 3 entries · work 40s · between 20s · rest 60s"
+    );
+    assert_eq!(groups[1]["children"][0]["detail"], "10-12");
+    assert_eq!(groups[1]["children"][2]["name"], "burpee");
+    assert_eq!(groups[1]["children"][2]["detail"], "");
+    let (line, column) = position_of(GROUPS, "Full body", "superset");
+    assert_eq!(
+        groups[0]["selectionRange"]["start"],
+        json!({"line": line, "character": column})
+    );
+
+    // Hover on a group's header: what it is, its lines lettered.
+    let (line, column) = position_of(GROUPS, "Full body", "superset");
+    let hover = client.request("textDocument/hover", at(line, column + 2));
+    let text = hover["contents"]["value"].as_str().expect("markdown");
+    assert!(
+        text.starts_with("**superset A** · 2 lines · rest 90s"),
+        "{text}"
+    );
+    assert!(text.contains("one set of each a round"), "{text}");
+    assert!(text.contains("- A1 `bench-press` 3x8"), "{text}");
+    assert!(text.contains("- A2 `pull-up` 3x6"), "{text}");
+    let (line, column) = position_of(GROUPS, "Full body", "circuit");
+    let hover = client.request("textDocument/hover", at(line, column + 20));
+    let text = hover["contents"]["value"].as_str().expect("markdown");
+    assert!(text.starts_with("**circuit B** · 2 rounds"), "{text}");
+    assert!(
+        text.contains("- B3 `burpee`\n") || text.ends_with("- B3 `burpee`"),
+        "{text}"
+    );
+
+    // Hover on an alternative: the line it stands in for, and the exercise.
+    let (line, column) = position_of(GROUPS, "or ", "goblet-squat");
+    let hover = client.request("textDocument/hover", at(line, column + 2));
+    let text = hover["contents"]["value"].as_str().expect("markdown");
+    assert!(
+        text.starts_with("**or goblet-squat**: an alternative to `back-squat`"),
+        "{text}"
+    );
+    assert!(text.contains("pattern: squat"), "{text}");
+    assert_eq!(
+        hover["range"]["start"],
+        json!({"line": line, "character": column})
+    );
+
+    let shutdown = client.request("shutdown", Value::Null);
+    assert!(shutdown.is_null());
+    client.notify("exit", Value::Null);
+    assert_eq!(client.child.wait().expect("exits").code(), Some(0));
+}

@@ -1,22 +1,13 @@
 //! `stride show --grid`: weeks down, weekdays across, runs and lifts together.
 
-use std::process::{Command, Output};
+mod harness;
 
-fn stride(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stride"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run stride")
-}
+use harness::Test;
 
 fn grid(args: &[&str]) -> String {
-    let out = stride(args);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
-    assert!(stderr.is_empty(), "{stderr}");
-    String::from_utf8(out.stdout).expect("UTF-8")
+    let run = Test::new().in_repo().args(args).run();
+    run.success().stderr_is("");
+    run.stdout
 }
 
 #[test]
@@ -39,7 +30,10 @@ fn grid_marks_deload_and_race_weeks() {
     );
     // The week's runs, not only its sessions.
     assert!(text.contains("hard run 1 h 40 min"), "{text}");
-    assert!(text.contains("Lower A 18:00, 50 min"), "{text}");
+    assert!(
+        text.contains("Lower A 18:00, 50 min (est. 51 min)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -57,4 +51,35 @@ fn grid_follows_the_week_range() {
         .collect();
     assert_eq!(rows.len(), 2, "{text}");
     assert!(rows[0].starts_with("13 "), "{text}");
+}
+
+/// The checker's estimate (`session.duration`'s) beside the written length,
+/// alone where none is written. Legs: warm-up 600 s + 3 × 5 reps × 4 s +
+/// 2 rests × 120 s + 60 s to set up = 960 s, 16 min; Core: 2 × 30 s +
+/// 60 s rest + 60 s = 180 s, 3 min.
+#[test]
+fn grid_shows_the_estimated_length_beside_the_written_one() {
+    let plan = r#"plan "Estimate"
+start 2027-01-04
+athlete {
+  level intermediate
+  units kg
+}
+block "A" weeks 1-1 {
+  session "Legs" mon 18:00 30min {
+    warmup 10min
+    back-squat 3x5 @100kg rest 2min
+  }
+  session "Core" wed {
+    plank 2x30s rest 1min
+  }
+}
+"#;
+    Test::new()
+        .file("estimate.stride", plan)
+        .args(["show", "--grid", "estimate.stride"])
+        .run()
+        .success()
+        .stdout_has("│ Legs 18:00, 30 min (est. 16 min) │")
+        .stdout_has("│ Core, est. 3 min │");
 }

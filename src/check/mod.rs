@@ -15,7 +15,7 @@
 //! ```
 
 pub(crate) mod config;
-mod facts;
+pub(crate) mod facts;
 mod finding;
 mod params;
 pub(crate) mod registry;

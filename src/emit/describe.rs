@@ -506,7 +506,7 @@ pub(crate) fn items(session: &SessionOccurrence) -> Vec<Item<'_>> {
 }
 
 /// `A`, `B`, ... for a session's groups in order; `G27` past `Z`.
-fn group_label(index: usize) -> String {
+pub(crate) fn group_label(index: usize) -> String {
     match u8::try_from(index) {
         Ok(i) if i < 26 => char::from(b'A' + i).to_string(),
         _ => format!("G{}", index + 1),

@@ -5,6 +5,7 @@
 use jiff::civil::{Date, Time};
 
 use super::describe;
+use super::estimate::Estimate;
 use crate::ast::{Intensity, Weekday};
 use crate::plan::{Plan, Week, WeekKind};
 
@@ -40,6 +41,8 @@ pub(crate) enum Entry {
         name: String,
         time: Option<Time>,
         minutes: Option<u32>,
+        /// The length its content takes, as the checker estimates it.
+        estimate: Estimate,
     },
     Race {
         name: String,
@@ -58,8 +61,29 @@ impl Entry {
     }
 
     /// The entry as a short line of text: `hard run 60 min`,
-    /// `Lower A 18:00, 50 min`, `Race: Brighton Half Marathon 09:00`.
+    /// `Lower A 18:00, 50 min (est. 52 min)`,
+    /// `Race: Brighton Half Marathon 09:00`.
     pub(crate) fn text(&self) -> String {
+        let mut text = self.written();
+        if let Some(estimate) = self.estimate() {
+            text.push_str(&estimate);
+        }
+        text
+    }
+
+    /// The estimate's part of [`Entry::text`], for a session:
+    /// ` (est. 52 min)`, or `, est. 52 min` without a written length.
+    pub(crate) fn estimate(&self) -> Option<String> {
+        match self {
+            Entry::Session {
+                minutes, estimate, ..
+            } => Some(estimate.beside(*minutes)),
+            Entry::Run { .. } | Entry::Race { .. } => None,
+        }
+    }
+
+    /// [`Entry::text`] without the estimate: what the plan says.
+    pub(crate) fn written(&self) -> String {
         match self {
             Entry::Run {
                 minutes, intensity, ..
@@ -72,6 +96,7 @@ impl Entry {
                 name,
                 time,
                 minutes,
+                ..
             } => {
                 let mut text = name.clone();
                 if let Some(t) = time {
@@ -132,6 +157,7 @@ fn grid_week(plan: &Plan, week: &Week) -> GridWeek {
             name: session.name.clone(),
             time: session.time,
             minutes: session.duration_min,
+            estimate: Estimate::of(session),
         });
     }
     let mut race = false;

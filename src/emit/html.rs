@@ -11,7 +11,7 @@ use super::grid::{self, Entry};
 use super::prescriptions::{self, SessionSummary};
 use super::svg::{Chart, Marks};
 use super::volume::{self, WeekVolume};
-use super::{describe, markdown::Detail};
+use super::{describe, estimate, markdown::Detail};
 use crate::ast::Weekday;
 use crate::diagnostic::Severity;
 use crate::plan::{Plan, Week};
@@ -112,7 +112,11 @@ fn week_grid(out: &mut String, plan: &Plan, weeks: &[&Week]) {
                     Entry::Session { .. } => "lift".to_string(),
                     Entry::Race { .. } => "racing".to_string(),
                 };
-                let _ = write!(out, "<div class=\"{class}\">{}</div>", escape(&e.text()));
+                let _ = write!(out, "<div class=\"{class}\">{}", escape(&e.written()));
+                if let Some(estimate) = e.estimate() {
+                    let _ = write!(out, "<span class=\"est\">{}</span>", escape(&estimate));
+                }
+                out.push_str("</div>");
             }
             out.push_str("</td>");
         }
@@ -175,20 +179,20 @@ fn sessions(out: &mut String, plan: &Plan, weeks: &[&Week]) {
                 escape(&title)
             );
         }
-        session(out, s);
+        session(out, weeks, s);
     }
     if block.is_some() {
         out.push_str("</section>\n");
     }
 }
 
-fn session(out: &mut String, s: &SessionSummary) {
+fn session(out: &mut String, weeks: &[&Week], s: &SessionSummary) {
     let _ = writeln!(
         out,
         "<article class=\"session\">\n<h3>{} <small>{} · {}</small></h3>",
         escape(&s.name),
         s.week_text(),
-        escape(&s.when())
+        escape(&estimate::when(weeks, s))
     );
     let mut facts: Vec<String> = Vec::new();
     if let Some(l) = &s.location {

@@ -15,7 +15,7 @@ use super::describe::{self, exercise_name};
 use super::mermaid::{Chart, Series};
 use super::table::{Align, Table, escape};
 use super::volume::{self, MuscleGroup, WeekVolume};
-use super::{grid, prescriptions};
+use super::{estimate, grid, prescriptions};
 use crate::ast::{Intensity, Weekday};
 use crate::diagnostic::Severity;
 use crate::plan::{Plan, SessionOccurrence, Week, WeekKind, format_number};
@@ -284,7 +284,7 @@ fn session_summaries(out: &mut String, plan: &Plan, weeks: &[&Week]) {
             "### {} · {block}{} · {}\n\n",
             escape(&s.name),
             s.week_text(),
-            escape(&s.when())
+            escape(&estimate::when(weeks, s))
         ));
         let mut facts: Vec<String> = Vec::new();
         if s.optional {

@@ -22,6 +22,7 @@ pub use markdown::Detail;
 mod vtimezone;
 
 pub(crate) mod describe;
+mod estimate;
 pub(crate) mod grid;
 mod ical_text;
 mod mermaid;

@@ -56,6 +56,12 @@ impl Layout<'_> {
         spell::verbatim(self.src, span)
     }
 
+    /// A duration as its author split it (`1h45min` stays, not `105min`),
+    /// or the canonical spelling when the written one is untidy.
+    fn duration(&self, d: &crate::span::Spanned<Duration>) -> String {
+        spell::duration_as_written(self.text(d.span), d.value.seconds)
+    }
+
     /// The offset of the first `{` at or after `from`.
     fn brace_after(&self, from: usize) -> usize {
         self.src
@@ -105,7 +111,7 @@ impl Layout<'_> {
                 }
                 if let Some(duration) = &race.duration {
                     text.push(' ');
-                    text.push_str(&spell::duration(duration.value.seconds));
+                    text.push_str(&self.duration(duration));
                 }
                 self.out.line(at, 0, text, Gap::Keep)
             }
@@ -266,7 +272,7 @@ impl Layout<'_> {
     }
 
     fn constraint(&self, c: &Constraint) -> String {
-        let gap = spell::duration(c.gap.value.seconds);
+        let gap = self.duration(&c.gap);
         let (first, second) = (self.selector(&c.first), self.selector(&c.second));
         match c.kind {
             ConstraintKind::Between => format!("at least {gap} between {first} and {second}"),
@@ -385,7 +391,7 @@ impl Layout<'_> {
         }
         if let Some(duration) = &session.duration {
             header.push(' ');
-            header.push_str(&spell::duration(duration.value.seconds));
+            header.push_str(&self.duration(duration));
         }
         if session.optional.is_some() {
             header.push_str(" optional");
@@ -401,10 +407,7 @@ impl Layout<'_> {
         }
         for (keyword, phase) in [("warmup", &session.warmup), ("cooldown", &session.cooldown)] {
             if let Some(phase) = phase {
-                let mut text = format!(
-                    "{keyword} {}",
-                    spell::duration(phase.duration.value.seconds)
-                );
+                let mut text = format!("{keyword} {}", self.duration(&phase.duration));
                 if let Some(note) = &phase.note {
                     text.push(' ');
                     text.push_str(self.text(note.span));
@@ -445,7 +448,7 @@ impl Layout<'_> {
         let mut header = group.kind_keyword().to_owned();
         let duration = |d: &Option<crate::span::Spanned<Duration>>, what: &str| {
             d.as_ref()
-                .map(|d| format!(" {what} {}", spell::duration(d.value.seconds)))
+                .map(|d| format!(" {what} {}", self.duration(d)))
                 .unwrap_or_default()
         };
         match &group.kind {
@@ -510,9 +513,9 @@ impl Layout<'_> {
         [
             format!("{prefix}{}", line.exercise.value),
             sets,
-            line.rest.as_ref().map_or(String::new(), |r| {
-                format!("rest {}", spell::duration(r.value.seconds))
-            }),
+            line.rest
+                .as_ref()
+                .map_or(String::new(), |r| format!("rest {}", self.duration(r))),
             line.progression.as_ref().map_or(String::new(), |p| {
                 format!("progress {}", spell::progression(&p.value))
             }),
@@ -568,7 +571,7 @@ fn run(layout: &Layout<'_>, run: &RunLine) -> String {
         text.push_str(&spell::time(time.value));
     }
     text.push(' ');
-    text.push_str(&spell::duration(run.duration.value.seconds));
+    text.push_str(&layout.duration(&run.duration));
     if let Some(distance) = &run.distance {
         text.push(' ');
         text.push_str(&spell::number(distance.value.value));

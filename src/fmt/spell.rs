@@ -27,6 +27,48 @@ pub fn duration(seconds: u32) -> String {
     crate::spelling::Duration(seconds).to_string()
 }
 
+/// `written` when it is a tidy spelling of `seconds` in hours and minutes
+/// (`1h45min`, `1h30min20s`: hours, minutes and seconds in that order, each
+/// at most once and not 0, no leading zeros, minutes and seconds under 60),
+/// so that `fmt` keeps the split its author wrote (a race of `1h45min` does
+/// not become `105min`); else [`duration`] (`1h` is `60min`, `120min` is
+/// `2h`, `1h0s` is `60min`).
+pub fn duration_as_written(written: &str, seconds: u32) -> String {
+    if tidy_duration(written) == Some(seconds) {
+        written.to_owned()
+    } else {
+        duration(seconds)
+    }
+}
+
+fn tidy_duration(text: &str) -> Option<u32> {
+    let mut rest = text;
+    let mut total: u32 = 0;
+    let mut larger = false;
+    let mut minutes = false;
+    for (unit, factor) in [("h", 3600), ("min", 60), ("s", 1)] {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || !rest[digits..].starts_with(unit) {
+            continue;
+        }
+        // `1h5` followed by `s`, not `min`: `s` is tried next, so a digit
+        // run is only taken by the unit that follows it.
+        let number = &rest[..digits];
+        if number.starts_with('0') {
+            return None;
+        }
+        let value: u32 = number.parse().ok()?;
+        if (larger && value >= 60) || (!larger && unit != "h") {
+            return None;
+        }
+        total = total.checked_add(value.checked_mul(factor)?)?;
+        rest = &rest[digits + unit.len()..];
+        larger = true;
+        minutes |= unit == "min";
+    }
+    (minutes && rest.is_empty()).then_some(total)
+}
+
 pub fn date(date: DateLit) -> String {
     format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)
 }
@@ -243,6 +285,28 @@ mod tests {
         for (seconds, text) in cases {
             assert_eq!(duration(seconds), text, "{seconds}s");
         }
+    }
+
+    #[test]
+    fn durations_keep_a_tidy_split_as_written() {
+        assert_eq!(duration_as_written("1h45min", 6300), "1h45min");
+        assert_eq!(duration_as_written("105min", 6300), "105min");
+        assert_eq!(duration_as_written("1h30min", 5400), "1h30min");
+        assert_eq!(duration_as_written("1h30min20s", 5420), "1h30min20s");
+        assert_eq!(duration_as_written("1h0min5s", 3605), "60min5s");
+        // Whole hours, or hours and seconds, take the canonical spelling.
+        assert_eq!(duration_as_written("1h", 3600), "60min");
+        assert_eq!(duration_as_written("3h", 10800), "3h");
+        assert_eq!(duration_as_written("1h5s", 3605), "60min5s");
+        // Without hours, or untidy, the canonical spelling.
+        assert_eq!(duration_as_written("120min", 7200), "2h");
+        assert_eq!(duration_as_written("150s", 150), "2min30s");
+        assert_eq!(duration_as_written("0h45min", 2700), "45min");
+        assert_eq!(duration_as_written("1h75min", 9900), "2h45min");
+        assert_eq!(duration_as_written("01h", 3600), "60min");
+        assert_eq!(duration_as_written("1h 45min", 6300), "105min");
+        // A text that says another length is not kept.
+        assert_eq!(duration_as_written("1h", 5400), "90min");
     }
 
     #[test]

@@ -198,7 +198,7 @@ pub fn template(
         let load = group
             .load
             .as_ref()
-            .and_then(|load| base_load(load, entry, max, cx, diags));
+            .and_then(|load| base_load(load, group.load_to, entry, max, cx, diags));
         let load_to = match (&group.load, group.load_to) {
             (Some(load), Some(to)) => range_end(load, to, entry, max, cx, diags),
             _ => None,
@@ -303,7 +303,15 @@ fn range_end(
     }
     // An error of the end repeats one of the start: reported once.
     let mut quiet = Vec::new();
-    base_load(&Spanned::new(end, load.span), entry, max, cx, &mut quiet).or_else(|| {
+    base_load(
+        &Spanned::new(end, load.span),
+        None,
+        entry,
+        max,
+        cx,
+        &mut quiet,
+    )
+    .or_else(|| {
         if diags.iter().any(|d| d.is_error()) {
             return None;
         }
@@ -364,8 +372,11 @@ fn check_group(group: &ast::SetGroup, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// `to`: the other end of a range (`@70-75%`: 75), for messages to quote
+/// the load whole.
 fn base_load(
     load: &Spanned<Load>,
+    to: Option<f64>,
     entry: Option<&Exercise>,
     max: Option<f64>,
     cx: &Context<'_>,
@@ -391,8 +402,9 @@ fn base_load(
                     Diagnostic::error(
                         ErrorCode::PercentWithoutMax,
                         format!(
-                            "@{}% of what? The athlete has no max for `{}`",
+                            "@{}{}% of what? The athlete has no max for `{}`",
                             format_number(*percent),
+                            range_end_text(to),
                             entry.id
                         ),
                     )
@@ -427,8 +439,9 @@ fn base_load(
                     Diagnostic::error(
                         ErrorCode::BodyweightMissing,
                         format!(
-                            "@{}%bw of what? The athlete has no bodyweight",
-                            format_number(*percent)
+                            "@{}{}%bw of what? The athlete has no bodyweight",
+                            format_number(*percent),
+                            range_end_text(to)
                         ),
                     )
                     .with_label(load.span, "needs a bodyweight")
@@ -702,7 +715,7 @@ fn raisable(
                 Load::Rpe(_) | Load::Rir(_) => (
                     format!(
                         "`{text}` cannot raise a load given as {}",
-                        load_text(&load.value)
+                        range_text(&load.value, group.load_to)
                     ),
                     load.span,
                     "an effort, not a load".to_owned(),
@@ -743,6 +756,33 @@ fn sets_text(group: &ast::SetGroup) -> String {
         per_side: group.per_side,
     }
     .to_string()
+}
+
+/// `-75` after `@70` of `@70-75%`; empty without a range.
+fn range_end_text(to: Option<f64>) -> String {
+    to.map(|to| format!("-{}", format_number(to)))
+        .unwrap_or_default()
+}
+
+/// A load as written, a range whole: `@70-75%`, `@20-25kg`, `@RPE7-8`.
+fn range_text(load: &Load, to: Option<f64>) -> String {
+    let text = load_text(load);
+    let Some(to) = to else { return text };
+    // The unit or scale follows the first number (`@20kg`) or comes before
+    // it (`@RPE7`): the other end goes right after that number.
+    let digits = text
+        .char_indices()
+        .skip_while(|(_, c)| !c.is_ascii_digit())
+        .skip_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+        .map(|(i, _)| i)
+        .next()
+        .unwrap_or(text.len());
+    format!(
+        "{}{}{}",
+        &text[..digits],
+        range_end_text(Some(to)),
+        &text[digits..]
+    )
 }
 
 /// `@80kg`, `@75%`, `@bw+10kg`, `@RPE8`, `@RIR3`.

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::ast::Session;
+use crate::ast::{ExerciseLine, Group, GroupKind, LineForm, Session};
 use crate::catalogue::Exercise;
 use crate::check::registry::RuleDoc;
 use crate::plan::Plan;
@@ -121,6 +121,105 @@ pub fn session(session: &Session, plan: Option<&Plan>) -> String {
             crate::plan::WeekKind::Taper => " · taper",
         });
         let _ = write!(out, "\n- week {} · {day} {time}{kind}", s.week);
+    }
+    out
+}
+
+/// The lines of a session's group `index`, in order.
+pub fn group_lines(session: &Session, index: usize) -> Vec<&ExerciseLine> {
+    session
+        .exercises
+        .iter()
+        .filter(|l| l.group.map(usize::from) == Some(index))
+        .collect()
+}
+
+/// `superset A`, `circuit B`: a group as the backends letter it.
+pub fn group_name(group: &Group, index: usize) -> String {
+    format!(
+        "{} {}",
+        group.kind_keyword(),
+        crate::emit::describe::group_label(index)
+    )
+}
+
+/// `2 lines · rest 90s`, `2 rounds · 3 entries · work 40s · between 20s ·
+/// rest 60s`.
+pub fn group_facts(group: &Group, lines: usize) -> String {
+    let duration =
+        |d: &crate::span::Spanned<crate::ast::Duration>| crate::fmt::duration_text(d.value.seconds);
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut facts = Vec::new();
+    match &group.kind {
+        GroupKind::Superset => facts.push(plural(lines, "line")),
+        GroupKind::Circuit {
+            rounds,
+            work,
+            between,
+        } => {
+            facts.push(plural(rounds.value as usize, "round"));
+            facts.push(plural(lines, "entry").replace("entrys", "entries"));
+            facts.extend(work.as_ref().map(|w| format!("work {}", duration(w))));
+            facts.extend(between.as_ref().map(|b| format!("between {}", duration(b))));
+        }
+    }
+    facts.extend(group.rest.as_ref().map(|r| format!("rest {}", duration(r))));
+    facts.join(" · ")
+}
+
+/// `4x5`, `10-12` (a circuit entry: one set a round), empty for an entry
+/// that works for the circuit's time.
+pub fn line_sets(line: &ExerciseLine) -> String {
+    match line.form {
+        LineForm::Sets => line
+            .groups
+            .iter()
+            .map(|g| {
+                crate::spelling::Sets {
+                    sets: g.sets.value,
+                    reps: g.reps.value,
+                    per_side: g.per_side,
+                }
+                .to_string()
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        LineForm::Entry => line
+            .groups
+            .first()
+            .map(|g| g.reps.value.to_string())
+            .unwrap_or_default(),
+        LineForm::EntryWithoutReps => String::new(),
+    }
+}
+
+/// A group's hover: what it is, its rounds and rests, its lines lettered
+/// as the backends print them.
+pub fn group(session: &Session, group: &Group, index: usize) -> String {
+    let lines = group_lines(session, index);
+    let label = crate::emit::describe::group_label(index);
+    let what = match group.kind {
+        GroupKind::Superset => {
+            "Lines done back to back, one set of each a round; the rest comes after each round. Their set counts must agree."
+        }
+        GroupKind::Circuit { .. } => {
+            "Each entry is one set a round; `work` is each entry's time, `between` the rest between entries, `rest` the rest between rounds."
+        }
+    };
+    let mut out = format!(
+        "**{}** · {}\n\n{what}\n",
+        group_name(group, index),
+        group_facts(group, lines.len())
+    );
+    for (i, line) in lines.iter().enumerate() {
+        let sets = line_sets(line);
+        let _ = write!(out, "\n- {label}{} `{}`", i + 1, line.exercise.value);
+        if !sets.is_empty() {
+            let _ = write!(out, " {sets}");
+        }
+        for alternative in &line.alternatives {
+            let _ = write!(out, " (or `{}`)", alternative.exercise.value);
+        }
     }
     out
 }

@@ -49,6 +49,27 @@ pub fn hover(doc: &Document, position: lsp_types::Position) -> Option<Hover> {
                 range = Some(span);
             }
         }
+        Some(Target::Alternative { line, alternative }) => {
+            let name = &alternative.exercise.value;
+            let mut text = format!(
+                "**or {name}**: an alternative to `{}` (for another gym); the first line is the plan, and each alternative is checked on its own",
+                line.exercise.value
+            );
+            if let Some(entry) = exercise(analysis, name) {
+                text.push_str("\n\n");
+                text.push_str(&entry);
+            }
+            sections.insert(0, text);
+            range = Some(alternative.exercise.span);
+        }
+        Some(Target::Group {
+            session,
+            group,
+            index,
+        }) => {
+            sections.insert(0, docs::group(session, group, index));
+            range = Some(group.header);
+        }
         Some(Target::Session(session)) => {
             let plan = analysis.plan.as_ref();
             sections.insert(0, docs::session(session, plan));

@@ -1,6 +1,6 @@
 //! What the cursor is on.
 
-use crate::ast::{AthleteItemKind, File, ItemKind, RuleItemKind, Session};
+use crate::ast::{AthleteItemKind, ExerciseLine, File, Group, ItemKind, RuleItemKind, Session};
 use crate::span::Span;
 
 /// Something with a meaning under the cursor.
@@ -12,6 +12,19 @@ pub enum Target<'a> {
     Rule { name: &'a str, span: Span },
     /// A session header.
     Session(&'a Session),
+    /// A `superset` or `circuit` header: the group, its session and its
+    /// index in the session's groups.
+    Group {
+        session: &'a Session,
+        group: &'a Group,
+        index: usize,
+    },
+    /// The exercise name of an `or` line: the alternative and the line it
+    /// stands in for.
+    Alternative {
+        line: &'a ExerciseLine,
+        alternative: &'a ExerciseLine,
+    },
 }
 
 /// `span` holds `offset`, its end included (the cursor just after a word
@@ -73,12 +86,26 @@ pub fn target(file: &File, offset: usize) -> Option<Target<'_>> {
                     if holds(session.header, offset) {
                         return Some(Target::Session(session));
                     }
+                    for (index, group) in session.groups.iter().enumerate() {
+                        if holds(group.header, offset) {
+                            return Some(Target::Group {
+                                session,
+                                group,
+                                index,
+                            });
+                        }
+                    }
                     for line in &session.exercises {
                         if holds(line.exercise.span, offset) {
                             return Some(Target::Exercise {
                                 name: &line.exercise.value,
                                 span: line.exercise.span,
                             });
+                        }
+                        for alternative in &line.alternatives {
+                            if holds(alternative.exercise.span, offset) {
+                                return Some(Target::Alternative { line, alternative });
+                            }
                         }
                     }
                 }

@@ -2,6 +2,7 @@
 
 use lsp_types::{DocumentSymbol, Location, SymbolKind};
 
+use super::docs;
 use super::document::Document;
 use super::locate::{self, Target};
 use crate::ast::{ItemKind, Session};
@@ -51,7 +52,7 @@ pub fn outline(doc: &Document) -> Vec<DocumentSymbol> {
                     session_detail(s),
                     SymbolKind::EVENT,
                     (s.span, s.name.span),
-                    Vec::new(),
+                    groups(doc, s),
                 )
             })
             .collect();
@@ -65,6 +66,40 @@ pub fn outline(doc: &Document) -> Vec<DocumentSymbol> {
         ));
     }
     out
+}
+
+/// A session's `superset` and `circuit` groups (`superset A`, `2 lines ·
+/// rest 90s`), each with its lines.
+fn groups(doc: &Document, session: &Session) -> Vec<DocumentSymbol> {
+    session
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(index, group)| {
+            let lines = docs::group_lines(session, index);
+            let children = lines
+                .iter()
+                .map(|line| {
+                    symbol(
+                        doc,
+                        &line.exercise.value,
+                        docs::line_sets(line),
+                        SymbolKind::FIELD,
+                        (line.span, line.exercise.span),
+                        Vec::new(),
+                    )
+                })
+                .collect();
+            symbol(
+                doc,
+                &docs::group_name(group, index),
+                docs::group_facts(group, lines.len()),
+                SymbolKind::ARRAY,
+                (group.span, group.header),
+                children,
+            )
+        })
+        .collect()
 }
 
 /// `tue, thu 18:00 50min`.
