@@ -3,10 +3,11 @@
 //! moving a session to another weekday or renaming the plan keeps UIDs;
 //! a removed session is cancelled.
 
+mod harness;
+
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use harness::Test;
 
 const PLAN: &str = r#"plan "Club plan"
 start 2027-01-04
@@ -22,41 +23,16 @@ block "Base" weeks 1-3 {
 }
 "#;
 
-struct Dir(tempfile::TempDir);
-
-impl Dir {
-    fn new() -> Dir {
-        Dir(tempfile::tempdir().expect("a temporary directory"))
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.path().join(name)
-    }
-
-    /// Writes the plan `text` as NAME.stride and returns its path.
-    fn plan(&self, name: &str, text: &str) -> String {
-        let path = self.path(&format!("{name}.stride"));
-        fs::write(&path, text).expect("the plan is written");
-        path.display().to_string()
-    }
-}
-
-/// `stride build ARGS --to ics`; the calendar on success.
-fn build(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_stride"))
+/// `stride build ARGS --to ics` in `test`'s directory; the calendar.
+fn build(test: &Test, args: &[&str]) -> String {
+    let run = test
+        .again()
         .arg("build")
         .args(args)
         .args(["--to", "ics"])
-        .env_remove("SOURCE_DATE_EPOCH")
-        .output()
-        .expect("stride runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
+        .run();
+    run.success();
+    run.stdout
 }
 
 /// A property of each event, by UID.
@@ -83,39 +59,33 @@ fn uids(calendar: &str) -> Vec<String> {
     property(calendar, "UID").into_keys().collect()
 }
 
-fn write(path: &Path, text: &str) {
-    fs::write(path, text).expect("written");
-}
-
 #[test]
 fn rebuilding_an_unchanged_plan_is_byte_identical() {
-    let dir = Dir::new();
-    let plan = dir.plan("club", PLAN);
-    let first = build(&[&plan]);
-    assert_eq!(build(&[&plan]), first);
+    let test = Test::new().file("club.stride", PLAN);
+    let plan = "club.stride";
+    let first = build(&test, &[plan]);
+    assert_eq!(build(&test, &[plan]), first);
     // Over its own output, and with it as --previous.
-    let out = dir.path("club.ics");
-    let out_arg = out.to_str().expect("UTF-8");
+    let out_arg = "club.ics";
     for _ in 0..2 {
-        build(&[&plan, "-o", out_arg]);
-        assert_eq!(fs::read_to_string(&out).expect("written"), first);
+        build(&test, &[plan, "-o", out_arg]);
+        assert_eq!(test.read(out_arg), first);
     }
-    assert_eq!(build(&[&plan, "--previous", out_arg]), first);
+    assert_eq!(build(&test, &[plan, "--previous", out_arg]), first);
     assert!(first.contains("\r\nSEQUENCE:0\r\n"));
     assert!(!first.contains("CANCELLED"));
 }
 
 #[test]
 fn a_time_change_raises_sequence_by_one_and_keeps_the_uid() {
-    let dir = Dir::new();
-    let plan = dir.plan("club", PLAN);
-    let old = dir.path("old.ics");
-    write(&old, &build(&[&plan]));
-    dir.plan("club", &PLAN.replace("mon 14:00", "mon 15:00"));
-    let old_arg = old.to_str().expect("UTF-8");
-    let new = build(&[&plan, "--previous", old_arg]);
+    let test = Test::new().file("club.stride", PLAN);
+    let plan = "club.stride";
+    let old_arg = "old.ics";
+    test.write(old_arg, build(&test, &[plan]));
+    test.write(plan, PLAN.replace("mon 14:00", "mon 15:00"));
+    let new = build(&test, &[plan, "--previous", old_arg]);
 
-    let before = fs::read_to_string(&old).expect("written");
+    let before = test.read(old_arg);
     assert_eq!(uids(&new), uids(&before));
     let (old_seq, new_seq) = (property(&before, "SEQUENCE"), property(&new, "SEQUENCE"));
     let (old_start, new_start) = (property(&before, "DTSTART"), property(&new, "DTSTART"));
@@ -142,9 +112,9 @@ fn a_time_change_raises_sequence_by_one_and_keeps_the_uid() {
     assert_eq!(upper(&new), upper(&before));
 
     // A second change raises it again; building again changes nothing.
-    write(&old, &new);
-    dir.plan("club", &PLAN.replace("mon 14:00", "mon 16:00"));
-    let newer = build(&[&plan, "--previous", old_arg]);
+    test.write(old_arg, &new);
+    test.write(plan, PLAN.replace("mon 14:00", "mon 16:00"));
+    let newer = build(&test, &[plan, "--previous", old_arg]);
     assert_eq!(
         property(&newer, "SEQUENCE")
             .values()
@@ -152,49 +122,52 @@ fn a_time_change_raises_sequence_by_one_and_keeps_the_uid() {
             .count(),
         3
     );
-    write(&old, &newer);
-    assert_eq!(build(&[&plan, "--previous", old_arg]), newer);
+    test.write(old_arg, &newer);
+    assert_eq!(build(&test, &[plan, "--previous", old_arg]), newer);
 }
 
 #[test]
 fn moving_a_weekday_and_renaming_the_plan_keep_uids() {
-    let dir = Dir::new();
-    let plan = dir.plan("club", PLAN);
-    let before = build(&[&plan]);
+    let test = Test::new().file("club.stride", PLAN);
+    let plan = "club.stride";
+    let before = build(&test, &[plan]);
 
-    dir.plan("club", &PLAN.replace("thu 18:00", "wed 18:00"));
-    let moved = build(&[&plan]);
+    test.write(plan, PLAN.replace("thu 18:00", "wed 18:00"));
+    let moved = build(&test, &[plan]);
     assert_eq!(uids(&moved), uids(&before));
     assert_ne!(property(&moved, "DTSTART"), property(&before, "DTSTART"));
 
-    dir.plan(
-        "club",
-        &PLAN.replace("plan \"Club plan\"", "plan \"Spring plan\""),
+    test.write(
+        plan,
+        PLAN.replace("plan \"Club plan\"", "plan \"Spring plan\""),
     );
-    assert_eq!(uids(&build(&[&plan])), uids(&before));
+    assert_eq!(uids(&build(&test, &[plan])), uids(&before));
 
     // A renamed file keeps them with --id naming the old stem.
-    let renamed = dir.plan("spring", PLAN);
-    assert_ne!(uids(&build(&[&renamed])), uids(&before));
-    assert_eq!(uids(&build(&[&renamed, "--id", "club"])), uids(&before));
+    test.write("spring.stride", PLAN);
+    let renamed = "spring.stride";
+    assert_ne!(uids(&build(&test, &[renamed])), uids(&before));
+    assert_eq!(
+        uids(&build(&test, &[renamed, "--id", "club"])),
+        uids(&before)
+    );
 }
 
 #[test]
 fn previous_cancels_a_removed_session() {
-    let dir = Dir::new();
-    let plan = dir.plan("club", PLAN);
-    let old = dir.path("club.ics");
-    let old_arg = old.to_str().expect("UTF-8");
-    build(&[&plan, "-o", old_arg]);
-    let before = fs::read_to_string(&old).expect("written");
+    let test = Test::new().file("club.stride", PLAN);
+    let plan = "club.stride";
+    let old_arg = "club.ics";
+    build(&test, &[plan, "-o", old_arg]);
+    let before = test.read(old_arg);
 
     let without_upper = PLAN.replace(
         "  session \"Upper\" thu 18:00 45min {\n    push-up 3x10\n  }\n",
         "",
     );
     assert_ne!(without_upper, PLAN);
-    dir.plan("club", &without_upper);
-    let new = build(&[&plan, "--previous", old_arg]);
+    test.write(plan, &without_upper);
+    let new = build(&test, &[plan, "--previous", old_arg]);
     let status = property(&new, "STATUS");
     let summary = property(&before, "SUMMARY");
     assert_eq!(status.len(), 3);
@@ -207,21 +180,19 @@ fn previous_cancels_a_removed_session() {
 
     // -o over the old calendar does the same, and the cancellations stay
     // in later builds so that a late subscriber removes them too.
-    build(&[&plan, "-o", old_arg]);
-    assert_eq!(fs::read_to_string(&old).expect("written"), new);
-    build(&[&plan, "-o", old_arg]);
-    assert_eq!(fs::read_to_string(&old).expect("written"), new);
+    build(&test, &[plan, "-o", old_arg]);
+    assert_eq!(test.read(old_arg), new);
+    build(&test, &[plan, "-o", old_arg]);
+    assert_eq!(test.read(old_arg), new);
 }
 
 #[test]
 fn a_previous_file_that_is_not_a_calendar_is_an_error() {
-    let dir = Dir::new();
-    let plan = dir.plan("club", PLAN);
-    let out = Command::new(env!("CARGO_BIN_EXE_stride"))
-        .args(["build", &plan, "--to", "ics", "--previous", &plan])
-        .output()
-        .expect("stride runs");
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("is not a calendar"), "{stderr}");
+    let test = Test::new().file("club.stride", PLAN);
+    let plan = "club.stride";
+    test.again()
+        .args(["build", plan, "--to", "ics", "--previous", plan])
+        .run()
+        .status(2)
+        .stderr_has("is not a calendar");
 }

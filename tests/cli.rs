@@ -16,7 +16,9 @@ fn version_names_the_program() {
 
 #[test]
 fn every_command_has_help() {
-    for command in ["check", "build", "show", "rules", "explain", "fmt", "lsp"] {
+    for command in [
+        "check", "build", "show", "rules", "explain", "fmt", "lsp", "serve",
+    ] {
         let out = Test::new().in_repo().args([command, "--help"]).run();
         assert_eq!(out.code, Some(0), "{command} --help");
         let help = out.stdout;

@@ -2,11 +2,10 @@
 //! SARIF even when the check step fails, and the pre-commit hooks build
 //! stride with the locked dependencies.
 
-use std::path::Path;
+mod harness;
 
 fn read(path: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
-        .unwrap_or_else(|e| panic!("{path}: {e}"))
+    std::fs::read_to_string(harness::repo(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// The first ```yaml block of docs/ci.md that holds `jobs:`.
@@ -82,7 +81,7 @@ fn pre_commit_hooks_build_with_the_lock_file() {
 #[cfg(unix)]
 #[test]
 fn hook_script_is_executable() {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("hooks/stride-check");
+    let script = harness::repo("hooks/stride-check");
     let meta = std::fs::metadata(&script).expect("the script exists");
     use std::os::unix::fs::PermissionsExt;
     assert!(

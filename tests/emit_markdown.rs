@@ -21,11 +21,22 @@ fn markdown(plan: &Plan) -> String {
     emit(plan, Format::Markdown, &request)
 }
 
+/// The session tables: Exercise and Sets first, then those of Load, Rest
+/// and Notes that some row fills.
 fn session_tables(tables: &[ParsedTable]) -> Vec<&ParsedTable> {
     tables
         .iter()
-        .filter(|t| t.header == SESSION_HEADER)
+        .filter(|t| t.header.len() >= 2 && t.header[..2] == SESSION_HEADER[..2])
         .collect()
+}
+
+/// The cell of `row` under `column`; empty when the table left it out.
+fn cell<'a>(table: &ParsedTable, row: &'a [String], column: &str) -> &'a str {
+    table
+        .header
+        .iter()
+        .position(|h| h == column)
+        .map_or("", |i| row[i].as_str())
 }
 
 #[test]
@@ -34,23 +45,24 @@ fn overview_has_a_row_per_week() {
         let plan = example_plan(name);
         let doc = parse_markdown(&markdown(&plan));
         let unit = plan.athlete.units.symbol();
-        let tonnage = format!("Tonnage ({unit})");
         let overview = doc
             .tables
             .iter()
             .find(|t| t.header.first().is_some_and(|h| h == "Week") && t.header.len() == 7)
             .expect("an overview table");
+        // With a declared bodyweight, the header says it counts.
+        let tonnage = [
+            format!("Tonnage ({unit})"),
+            format!("Tonnage ({unit}, with bodyweight)"),
+        ];
         assert_eq!(
-            overview.header,
-            [
-                "Week",
-                "Dates",
-                "Block",
-                "Phase",
-                "Sessions",
-                "Sets",
-                tonnage.as_str()
-            ]
+            overview.header[..6],
+            ["Week", "Dates", "Block", "Phase", "Sessions", "Sets"]
+        );
+        assert!(
+            tonnage.contains(&overview.header[6]),
+            "{:?}",
+            overview.header
         );
         assert_eq!(
             overview.align,
@@ -88,10 +100,24 @@ fn a_table_per_session_with_a_row_per_exercise() {
             .collect();
         assert_eq!(tables.len(), sessions.len(), "{name}");
         for (table, session) in tables.iter().zip(sessions) {
-            assert_eq!(table.align, ["none", "right", "right", "right", "none"]);
+            let mut columns = SESSION_HEADER.iter();
+            for head in &table.header {
+                assert!(columns.any(|c| c == head), "{:?}", table.header);
+            }
+            for (head, align) in table.header.iter().zip(&table.align) {
+                let left = head == "Exercise" || head == "Notes";
+                assert_eq!(align, if left { "none" } else { "right" }, "{head}");
+            }
+            // A column that says nothing for every exercise is left out.
+            for (i, head) in table.header.iter().enumerate().skip(2) {
+                assert!(
+                    table.rows.iter().any(|r| !r[i].is_empty() && r[i] != "—"),
+                    "{name}: an empty {head} column"
+                );
+            }
             assert_eq!(table.rows.len(), session.exercises.len());
             for (row, p) in table.rows.iter().zip(&session.exercises) {
-                assert_eq!(row.len(), 5);
+                assert_eq!(row.len(), table.header.len());
                 let expected = plan
                     .exercises
                     .get(&p.exercise)
@@ -111,7 +137,8 @@ fn a_table_per_session_with_a_row_per_exercise() {
                 if let Some(stride::plan::LoadValue::Mass { value, .. }) = p.sets[0].load {
                     let unit = plan.athlete.units.symbol();
                     let text = format!("{} {unit}", stride::plan::format_number(value));
-                    assert!(row[2].starts_with(&text), "{} vs {text}", row[2]);
+                    let load = cell(table, row, "Load");
+                    assert!(load.starts_with(&text), "{load} vs {text}");
                 }
             }
         }
@@ -199,8 +226,11 @@ fn text_that_looks_like_markdown_stays_text() {
     assert_eq!(tables.len(), 1);
     let rows = &tables[0].rows;
     assert_eq!(rows.len(), 2);
-    assert_eq!(rows[0][4], "brace | breathe *hard*");
-    assert_eq!(rows[1][4], "\\ backslash & ampersand &amp;");
+    assert_eq!(cell(tables[0], &rows[0], "Notes"), "brace | breathe *hard*");
+    assert_eq!(
+        cell(tables[0], &rows[1], "Notes"),
+        "\\ backslash & ampersand &amp;"
+    );
     let overview = doc
         .tables
         .iter()
@@ -213,4 +243,58 @@ fn text_that_looks_like_markdown_stays_text() {
             .any(|(_, h)| h.starts_with("Legs | core · "))
     );
     assert!(text.contains("**Warm-up:** 10 min — bike \\| rower"));
+}
+
+const BODYWEIGHT_PLAN: &str = r#"plan "Core"
+start 2027-01-04
+ATHLETE
+block "Base" weeks 1-2 {
+  session "Core" mon 18:00 30min {
+    push-up 3x10
+    pull-up 3x5 @bw+10kg
+  }
+}
+"#;
+
+/// The first week's tonnage cell and the text, with the athlete block
+/// `athlete`.
+fn bodyweight_tonnage(athlete: &str) -> (String, String, String) {
+    let plan = plan_of(&BODYWEIGHT_PLAN.replace("ATHLETE", athlete));
+    let text = markdown(&plan);
+    let doc = parse_markdown(&text);
+    let overview = doc
+        .tables
+        .iter()
+        .find(|t| t.header.len() == 7)
+        .expect("overview");
+    (
+        overview.header[6].clone(),
+        overview.rows[0][6].clone(),
+        text,
+    )
+}
+
+#[test]
+fn bodyweight_counts_in_tonnage_when_it_is_declared() {
+    let (head, week1, text) = bodyweight_tonnage("athlete {\n  bodyweight 70kg\n}\n");
+    assert_eq!(head, "Tonnage (kg, with bodyweight)");
+    // 3 × 10 × 70 + 3 × 5 × (70 + 10)
+    assert_eq!(week1, (3 * 10 * 70 + 3 * 5 * 80).to_string());
+    assert!(
+        text.contains("Tonnage counts bodyweight exercises at the declared bodyweight of 70kg")
+    );
+}
+
+#[test]
+fn bodyweight_is_left_out_of_tonnage_and_said_so_without_it() {
+    let (head, week1, text) = bodyweight_tonnage("");
+    assert_eq!(head, "Tonnage (kg)");
+    // Only the added 10 kg: 3 × 5 × 10.
+    assert_eq!(week1, "150");
+    assert!(
+        text.contains("Tonnage leaves out bodyweight exercises (only loads added with `@bw+` count): declare the athlete's `bodyweight 70kg` to count them."),
+        "{text}"
+    );
+    // The fix it names is valid plan text.
+    bodyweight_tonnage("athlete {\n  bodyweight 70kg\n}\n");
 }

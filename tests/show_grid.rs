@@ -83,3 +83,14 @@ block "A" weeks 1-1 {
         .stdout_has("│ Legs 18:00, 30 min (est. 16 min) │")
         .stdout_has("│ Core, est. 3 min │");
 }
+
+/// A run's distance, as written, after its length.
+#[test]
+fn grid_shows_run_distances() {
+    let text = grid(&["show", "--grid", "tests/fixtures/v2/runs-weeks.stride"]);
+    assert!(
+        text.contains("│ moderate run 1 h 40 min, 18 km │"),
+        "{text}"
+    );
+    assert!(text.contains("│ moderate run 2 h, 22 km "), "{text}");
+}

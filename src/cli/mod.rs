@@ -31,6 +31,9 @@ mod input;
 mod lsp;
 mod output;
 mod rules;
+mod serve;
+mod serve_feed;
+mod serve_http;
 mod show;
 mod sink;
 mod terminal;
@@ -72,6 +75,8 @@ enum Command {
     Fmt(fmt::FmtArgs),
     /// Run the language server over standard input and output.
     Lsp(lsp::LspArgs),
+    /// Serve plans over HTTP as calendars to subscribe to, kept up to date.
+    Serve(serve::ServeArgs),
 }
 
 /// Runs the command line and returns the exit code.
@@ -101,6 +106,7 @@ where
         Command::Explain(args) => explain::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Lsp(args) => lsp::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     ExitCode::from(code)
 }

@@ -6,8 +6,8 @@ use jiff::civil::{Date, Time};
 
 use super::describe;
 use super::estimate::Estimate;
-use crate::ast::{Intensity, Weekday};
-use crate::plan::{Plan, Week, WeekKind};
+use crate::ast::{Intensity, RunDistance, Weekday};
+use crate::plan::{Plan, Week, WeekKind, format_number};
 
 /// The grid of some weeks of a plan.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +34,8 @@ pub(crate) enum Entry {
     Run {
         time: Option<Time>,
         minutes: u32,
+        /// As written: `18km`, `10mi`.
+        distance: Option<RunDistance>,
         intensity: Intensity,
         label: Option<String>,
     },
@@ -61,6 +63,7 @@ impl Entry {
     }
 
     /// The entry as a short line of text: `hard run 60 min`,
+    /// `moderate run 1 h 40 min, 18 km`,
     /// `Lower A 18:00, 50 min (est. 52 min)`,
     /// `Race: Brighton Half Marathon 09:00`.
     pub(crate) fn text(&self) -> String {
@@ -86,12 +89,21 @@ impl Entry {
     pub(crate) fn written(&self) -> String {
         match self {
             Entry::Run {
-                minutes, intensity, ..
-            } => format!(
-                "{} run {}",
-                intensity.keyword(),
-                describe::minutes(*minutes)
-            ),
+                minutes,
+                distance,
+                intensity,
+                ..
+            } => {
+                let mut text = format!(
+                    "{} run {}",
+                    intensity.keyword(),
+                    describe::minutes(*minutes)
+                );
+                if let Some(d) = distance {
+                    text.push_str(&format!(", {} {}", format_number(d.value), d.unit.symbol()));
+                }
+                text
+            }
             Entry::Session {
                 name,
                 time,
@@ -148,6 +160,7 @@ fn grid_week(plan: &Plan, week: &Week) -> GridWeek {
         days[usize::from(run.day.index())].push(Entry::Run {
             time: run.time,
             minutes: run.duration_min,
+            distance: run.distance,
             intensity: run.intensity,
             label: run.label.clone(),
         });

@@ -138,6 +138,7 @@ fn charts(out: &mut String, plan: &Plan, weeks: &[&Week]) {
         categories: weeks.iter().map(|w| w.number.to_string()).collect(),
         values: volumes.iter().map(|v| f64::from(v.total.sets)).collect(),
         marks: Marks::Bars,
+        whole: true,
     }
     .svg();
     let _ = writeln!(out, "<figure>{svg}</figure>");
@@ -152,6 +153,7 @@ fn charts(out: &mut String, plan: &Plan, weeks: &[&Week]) {
             categories: points.iter().map(|(w, _)| w.to_string()).collect(),
             values: points.iter().map(|(_, l)| *l).collect(),
             marks: Marks::Line,
+            whole: false,
         }
         .svg();
         let _ = writeln!(out, "<figure>{svg}</figure>");

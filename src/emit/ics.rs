@@ -156,6 +156,36 @@ pub fn events(plan: &Plan, weeks: Option<WeekRange>, options: &Options) -> Vec<E
 /// Writes the calendar of the weeks `weeks` selects (all without it).
 pub fn emit(plan: &Plan, weeks: Option<WeekRange>, options: &Options) -> String {
     let events = events(plan, weeks, options);
+    write(plan, &plan.name, &events, options)
+}
+
+/// The summary of every event of [`emit_busy`].
+pub const BUSY: &str = "Busy";
+
+/// [`emit`] with times only, for sharing: every event is "Busy", with no
+/// description, location, categories or alarm. UIDs differ from the full
+/// calendar's, so that a client subscribed to both keeps both.
+pub fn emit_busy(plan: &Plan, weeks: Option<WeekRange>, options: &Options) -> String {
+    let options = Options {
+        alarm_s: None,
+        ..*options
+    };
+    let events: Vec<Event> = events(plan, weeks, &options)
+        .into_iter()
+        .map(|event| Event {
+            uid: format!("busy-{}", event.uid),
+            when: event.when,
+            summary: BUSY.to_string(),
+            description: String::new(),
+            location: None,
+            categories: Vec::new(),
+        })
+        .collect();
+    write(plan, &format!("{} (busy)", plan.name), &events, &options)
+}
+
+/// Writes `events` as a calendar named `name`.
+fn write(plan: &Plan, name: &str, events: &[Event], options: &Options) -> String {
     let tz = zone(plan);
     let tzid = (!options.utc && !is_utc(&plan.timezone)).then_some(plan.timezone.as_str());
 
@@ -165,8 +195,8 @@ pub fn emit(plan: &Plan, weeks: Option<WeekRange>, options: &Options) -> String 
     lines.text("PRODID", PRODID);
     lines.raw("CALSCALE", "GREGORIAN");
     lines.raw("METHOD", "PUBLISH");
-    lines.text("NAME", &plan.name);
-    lines.text("X-WR-CALNAME", &plan.name);
+    lines.text("NAME", name);
+    lines.text("X-WR-CALNAME", name);
     lines.text("X-WR-TIMEZONE", &plan.timezone);
     lines.raw("REFRESH-INTERVAL;VALUE=DURATION", "P1D");
     lines.raw("X-PUBLISHED-TTL", "P1D");
@@ -197,7 +227,7 @@ pub fn emit(plan: &Plan, weeks: Option<WeekRange>, options: &Options) -> String 
         }
     }
 
-    for event in &events {
+    for event in events {
         let body = event_body(event, tzid, &tz, options);
         let hash = content_hash(&unfold(&body));
         let revision = previous::revision(options.previous, &event.uid, hash, options.stamp);
@@ -248,12 +278,16 @@ fn event_body(event: &Event, tzid: Option<&str>, tz: &TimeZone, options: &Option
             }
         }
         lines.text("SUMMARY", &event.summary);
-        lines.text("DESCRIPTION", &event.description);
+        if !event.description.is_empty() {
+            lines.text("DESCRIPTION", &event.description);
+        }
         if let Some(location) = &event.location {
             lines.text("LOCATION", location);
         }
-        let categories: Vec<&str> = event.categories.iter().map(String::as_str).collect();
-        lines.text_list("CATEGORIES", &categories);
+        if !event.categories.is_empty() {
+            let categories: Vec<&str> = event.categories.iter().map(String::as_str).collect();
+            lines.text_list("CATEGORIES", &categories);
+        }
         // An all-day reminder to lift should not mark the whole day busy.
         let transp = match event.when {
             When::Timed { .. } => "OPAQUE",

@@ -18,7 +18,7 @@ use super::volume::{self, MuscleGroup, WeekVolume};
 use super::{estimate, grid, prescriptions};
 use crate::ast::{Intensity, Weekday};
 use crate::diagnostic::Severity;
-use crate::plan::{Plan, SessionOccurrence, Week, WeekKind, format_number};
+use crate::plan::{Plan, SessionOccurrence, Unit, Week, WeekKind, format_number};
 use crate::render::Finding;
 
 /// What the Markdown backend writes besides the plan.
@@ -357,7 +357,11 @@ fn overview(
     }
     let unit = plan.athlete.units.symbol();
     out.push_str("## Overview\n\n");
-    let tonnage = format!("Tonnage ({unit})");
+    let bodyweight = volume::has_bodyweight_reps(plan, weeks);
+    let tonnage = match (bodyweight, plan.athlete.bodyweight) {
+        (true, Some(_)) => format!("Tonnage ({unit}, with bodyweight)"),
+        _ => format!("Tonnage ({unit})"),
+    };
     let mut table = Table::new(&[
         ("Week", Align::Right),
         ("Dates", Align::Left),
@@ -379,6 +383,9 @@ fn overview(
         ]);
     }
     table.write(out);
+    if bodyweight {
+        out.push_str(&bodyweight_note(plan));
+    }
 
     let groups: Vec<MuscleGroup> = MuscleGroup::ALL
         .into_iter()
@@ -406,6 +413,28 @@ fn overview(
          per-side set). An exercise counts in every group it works as a prime mover, \
          so the groups add up to more than the week.\n\n",
     );
+}
+
+/// What tonnage makes of bodyweight work, for plans that have some.
+fn bodyweight_note(plan: &Plan) -> String {
+    let unit = plan.athlete.units;
+    match plan.athlete.bodyweight {
+        Some(mass) => format!(
+            "Tonnage counts bodyweight exercises at the declared bodyweight of {}{} \
+             (plus or minus any load added with `@bw`); jumps and drills count only \
+             added load.\n\n",
+            format_number(mass),
+            unit.symbol()
+        ),
+        None => format!(
+            "Tonnage leaves out bodyweight exercises (only loads added with `@bw+` count): \
+             declare the athlete's `bodyweight {}` to count them.\n\n",
+            match unit {
+                Unit::Kg => "70kg",
+                Unit::Lb => "150lb",
+            }
+        ),
+    }
 }
 
 fn out_rows(
@@ -537,6 +566,8 @@ fn session_section(out: &mut String, plan: &Plan, session: &SessionOccurrence) {
                 p.note.as_deref().map(escape).unwrap_or_default(),
             ]);
         }
+        // Exercise and sets always stay; a column no line fills goes.
+        table.drop_empty_columns(2);
         table.write(out);
     }
     if let Some(c) = &session.cooldown {

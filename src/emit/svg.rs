@@ -33,12 +33,18 @@ pub(crate) struct Chart<'a> {
     pub(crate) categories: Vec<String>,
     pub(crate) values: Vec<f64>,
     pub(crate) marks: Marks,
+    /// The values are counts (sets): ticks only at whole numbers.
+    pub(crate) whole: bool,
 }
 
 impl Chart<'_> {
     /// The chart as an `<svg>` element.
     pub(crate) fn svg(&self) -> String {
-        let (low, high) = self.scale();
+        let Scale {
+            low,
+            high,
+            step: tick,
+        } = self.scale();
         let plot_w = WIDTH - LEFT - RIGHT;
         let plot_h = HEIGHT - TOP - BOTTOM;
         let n = self.values.len().max(1) as f64;
@@ -60,15 +66,16 @@ impl Chart<'_> {
             WIDTH / 2.0,
             escape(self.title)
         );
-        // Axes, ticks and grid lines at five even steps.
+        // Axes, ticks and grid lines at each step.
         let _ = write!(
             out,
             "<path d=\"M{LEFT} {TOP}V{b}H{r}\" stroke=\"{AXIS}\" fill=\"none\"/>",
             b = TOP + plot_h,
             r = WIDTH - RIGHT
         );
-        for k in 0..=4 {
-            let v = low + (high - low) * f64::from(k) / 4.0;
+        let ticks = ((high - low) / tick).round() as u32;
+        for k in 0..=ticks {
+            let v = low + tick * f64::from(k);
             let ty = y(v);
             let _ = write!(
                 out,
@@ -148,27 +155,97 @@ impl Chart<'_> {
         out
     }
 
-    /// The value axis: from zero for bars, around the data for a line,
-    /// rounded out to a step of a fifth of the span's order of magnitude.
-    fn scale(&self) -> (f64, f64) {
+    /// The value axis: from zero for bars, around the data (with a little
+    /// room) for a line; ticks at a "nice" step of 1, 2 or 5 times a power
+    /// of ten giving at most about six intervals, never below 1 for counts.
+    fn scale(&self) -> Scale {
         let max = self.values.iter().copied().fold(0.0_f64, f64::max);
         let min = self.values.iter().copied().fold(f64::INFINITY, f64::min);
         let (low, high) = match self.marks {
             Marks::Bars => (0.0, max),
-            Marks::Line if min.is_finite() => (min * 0.8, max * 1.1),
+            Marks::Line if min.is_finite() => {
+                let room = ((max - min) * 0.1).max(max.abs() * 0.02).max(0.5);
+                ((min - room).max(0.0), max + room)
+            }
             Marks::Line => (0.0, 1.0),
         };
-        let span = (high - low).max(1.0);
-        let unit = 10f64.powf(span.log10().floor()) / 2.0;
-        let low = (low / unit).floor() * unit;
-        let high = ((high / unit).ceil() * unit).max(low + unit);
-        (low, high)
+        let span = (high - low).max(1e-9);
+        let raw = span / 5.0;
+        let power = 10f64.powf(raw.log10().floor());
+        let mut step = [1.0, 2.0, 5.0, 10.0]
+            .into_iter()
+            .map(|m| m * power)
+            .find(|s| *s >= raw * (1.0 - 1e-9))
+            .unwrap_or(10.0 * power);
+        if self.whole {
+            step = step.max(1.0).round();
+        }
+        let low = (low / step + 1e-9).floor() * step;
+        let high = ((high / step - 1e-9).ceil() * step).max(low + step);
+        Scale { low, high, step }
     }
+}
+
+/// The value axis: its ends and the step between ticks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Scale {
+    low: f64,
+    high: f64,
+    step: f64,
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Chart, Marks};
+    use super::{Chart, Marks, Scale};
+
+    fn chart(values: &[f64], marks: Marks, whole: bool) -> Chart<'static> {
+        Chart {
+            title: "t",
+            x_label: "Week",
+            y_label: "y",
+            categories: values.iter().map(|v| v.to_string()).collect(),
+            values: values.to_vec(),
+            marks,
+            whole,
+        }
+    }
+
+    /// The tick labels of a chart, in order.
+    fn ticks(svg: &str) -> Vec<String> {
+        svg.split("text-anchor=\"end\" font-size=\"12\" fill=\"#333333\">")
+            .skip(1)
+            .map(|t| t[..t.find('<').expect("closed")].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn counts_tick_at_whole_numbers_even_on_small_ranges() {
+        let c = chart(&[3.0, 2.0, 3.0], Marks::Bars, true);
+        assert_eq!(
+            c.scale(),
+            Scale {
+                low: 0.0,
+                high: 3.0,
+                step: 1.0
+            }
+        );
+        assert_eq!(ticks(&c.svg()), ["0", "1", "2", "3"]);
+        let c = chart(&[50.0, 45.0, 12.0], Marks::Bars, true);
+        assert_eq!(ticks(&c.svg()), ["0", "10", "20", "30", "40", "50"]);
+    }
+
+    #[test]
+    fn loads_tick_at_round_values_around_the_data() {
+        // 72.5-85 kg: not 76.25 and 92.5, but every 5 kg.
+        let c = chart(&[75.0, 72.5, 85.0], Marks::Line, false);
+        assert_eq!(ticks(&c.svg()), ["70", "75", "80", "85", "90"]);
+        let c = chart(&[85.0, 110.0], Marks::Line, false);
+        assert_eq!(ticks(&c.svg()), ["80", "90", "100", "110", "120"]);
+        // A flat line still has an axis around it.
+        let c = chart(&[20.0, 20.0], Marks::Line, false);
+        let s = c.scale();
+        assert!(s.low < 20.0 && 20.0 < s.high, "{s:?}");
+    }
 
     #[test]
     fn every_chart_has_a_title_axes_and_a_mark_path() {
@@ -180,6 +257,7 @@ mod tests {
                 categories: vec!["1".into(), "2".into()],
                 values: vec![40.0, 50.0],
                 marks,
+                whole: true,
             }
             .svg();
             assert!(svg.contains("<title>Weekly volume</title>"), "{svg}");

@@ -33,6 +33,26 @@ impl Table {
         self.rows.push(cells);
     }
 
+    /// Leaves out the columns after the first `keep` in which every row
+    /// is empty or `—`: a column that says nothing for every row.
+    pub fn drop_empty_columns(&mut self, keep: usize) {
+        let said =
+            |i: usize| i < keep || self.rows.iter().any(|r| !matches!(r[i].as_str(), "" | "—"));
+        let kept: Vec<bool> = (0..self.columns.len()).map(said).collect();
+        let mut i = 0;
+        self.columns.retain(|_| {
+            i += 1;
+            kept[i - 1]
+        });
+        for row in &mut self.rows {
+            let mut i = 0;
+            row.retain(|_| {
+                i += 1;
+                kept[i - 1]
+            });
+        }
+    }
+
     /// Appends the table and the blank line that must follow it. Columns are
     /// padded so the source reads as a table too.
     pub fn write(&self, out: &mut String) {
@@ -127,6 +147,28 @@ mod tests {
         assert_eq!(escape("&amp;"), "\\&amp;");
         assert_eq!(escape("line\nbreak"), "line break");
         assert_eq!(escape("Intervals #3"), "Intervals \\#3");
+    }
+
+    #[test]
+    fn columns_that_say_nothing_are_dropped() {
+        let mut table = Table::new(&[
+            ("Name", Align::Left),
+            ("Load", Align::Right),
+            ("Rest", Align::Right),
+            ("Notes", Align::Left),
+        ]);
+        table.row(vec!["Push-up".into(), "—".into(), "90s".into(), "".into()]);
+        table.row(vec!["Plank".into(), "—".into(), "—".into(), "".into()]);
+        table.drop_empty_columns(1);
+        let mut out = String::new();
+        table.write(&mut out);
+        assert_eq!(
+            out,
+            "| Name    | Rest |\n\
+             | ------- | ---: |\n\
+             | Push-up |  90s |\n\
+             | Plank   |    — |\n\n"
+        );
     }
 
     #[test]

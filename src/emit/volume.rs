@@ -115,7 +115,7 @@ fn prescription_load(plan: &Plan, p: &Prescription) -> Load {
     p.sets.iter().fold(Load::default(), |mut acc, g| {
         acc.add(Load {
             sets: g.sets,
-            tonnage: f64::from(g.sets) * f64::from(reps_for_tonnage(g)) * external_load(plan, g),
+            tonnage: f64::from(g.sets) * f64::from(reps_for_tonnage(g)) * rep_load(plan, p, g),
         });
         acc
     })
@@ -132,15 +132,61 @@ fn reps_for_tonnage(group: &SetGroup) -> u32 {
     if group.per_side { reps * 2 } else { reps }
 }
 
-/// External load of one rep in the athlete's unit: the mass, or what is
-/// added to bodyweight; nothing for effort-based loads.
-fn external_load(plan: &Plan, group: &SetGroup) -> f64 {
+/// The load of one rep in the athlete's unit: the mass; for bodyweight
+/// work (`@bw+10kg`, or a bodyweight exercise without a mass) the declared
+/// bodyweight plus what is added, or only what is added when no bodyweight
+/// is declared; nothing for effort-based loads on other exercises. Jumps
+/// and drills count only what is added: their volume is contacts, not
+/// load.
+fn rep_load(plan: &Plan, p: &Prescription, group: &SetGroup) -> f64 {
     let to = plan.athlete.units;
+    let body = if lifts_body(plan, p) {
+        plan.athlete.bodyweight.unwrap_or(0.0)
+    } else {
+        0.0
+    };
     match &group.load {
         Some(LoadValue::Mass { value, unit, .. }) => unit.convert(*value, to),
-        Some(LoadValue::Bodyweight { added, unit }) if *added > 0.0 => unit.convert(*added, to),
+        Some(LoadValue::Bodyweight { added, unit }) => (body + unit.convert(*added, to)).max(0.0),
+        _ if is_bodyweight_exercise(plan, p) => body,
         _ => 0.0,
     }
+}
+
+/// Whether `p` is strength work that moves the body (not a jump, drill or
+/// mobility exercise), so that a bodyweight load counts in its tonnage.
+fn lifts_body(plan: &Plan, p: &Prescription) -> bool {
+    plan.exercises
+        .get(&p.exercise)
+        .is_none_or(|e| e.is_strength() && !e.is_plyometric())
+}
+
+/// Whether `p`'s catalogue entry is a bodyweight exercise.
+fn is_bodyweight_exercise(plan: &Plan, p: &Prescription) -> bool {
+    plan.exercises
+        .get(&p.exercise)
+        .is_some_and(|e| e.equipment == "bodyweight")
+}
+
+/// Whether any set of `weeks` lifts the body (`@bw...`, or a bodyweight
+/// exercise without a mass) for reps: whose tonnage depends on whether a
+/// bodyweight is declared.
+pub fn has_bodyweight_reps(plan: &Plan, weeks: &[&Week]) -> bool {
+    weeks
+        .iter()
+        .flat_map(|w| &w.sessions)
+        .flat_map(|s| &s.exercises)
+        .filter(|p| lifts_body(plan, p))
+        .any(|p| {
+            p.sets.iter().any(|g| {
+                reps_for_tonnage(g) > 0
+                    && match &g.load {
+                        Some(LoadValue::Bodyweight { .. }) => true,
+                        Some(LoadValue::Mass { .. }) => false,
+                        _ => is_bodyweight_exercise(plan, p),
+                    }
+            })
+        })
 }
 
 /// The lifts whose top loads the charts follow: those with a `max` the plan

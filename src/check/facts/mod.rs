@@ -27,7 +27,8 @@ pub use exercise::{ExerciseFacts, is_resistance, limb_muscles};
 use numbering::{Layout, Numbering};
 pub use session::{Line, Run, Session, describe_run, is_key_run};
 pub use sets::{
-    HEAVY_PERCENT, HEAVY_REPS, SetFacts, chart_percent, is_heavy, percent_1rm, reps_high, reps_low,
+    HEAVY_PERCENT, HEAVY_REPS, SetFacts, chart_percent, dose_percent_1rm, is_heavy, reps_high,
+    reps_low,
 };
 pub use stress::Reason;
 use stress::Tally;
@@ -135,6 +136,11 @@ impl<'p> Facts<'p> {
                     layout: u32::try_from(index).unwrap_or(u32::MAX),
                     first_line: u32::try_from(line).unwrap_or(u32::MAX),
                 };
+                // A `mobility` session is never strength work: no flag, no
+                // verdict. Each line is judged at its worst option: the line
+                // or any of its `or` alternatives, as if chosen.
+                let strength = s.is_strength();
+                let dose = s.counts_toward_minimums();
                 let mut tally = Tally::default();
                 for (k, (p, (_, shared))) in s.exercises.iter().zip(&layout.lines).enumerate() {
                     let e = self.exercises.get(shared.ex as usize);
@@ -145,18 +151,32 @@ impl<'p> Facts<'p> {
                         *word |= 1 << (line % 64);
                     }
                     line += 1;
-                    if let Some(e) = e {
-                        session.lower |= e.lower;
-                        session.upper |= e.upper;
-                        session.plyometric |= e.plyometric;
-                        session.lower_resistance |= e.lower_resistance();
-                        let touches = if e.plyometric {
-                            stress::contacts(p, e.contacts.unwrap_or(1))
-                        } else {
-                            0
+                    let Some(e) = e.filter(|_| strength) else {
+                        continue;
+                    };
+                    session.lower |= e.lower;
+                    session.upper |= e.upper;
+                    session.plyometric |= e.plyometric;
+                    session.lower_resistance |= dose && e.lower_resistance();
+                    let mut choice = tally.choice();
+                    choice.add(k, class, e.lower, heavy, stress::line_contacts(p, e));
+                    let first_alt = s.exercises.len();
+                    for (i, alt) in s.alternatives.iter().enumerate() {
+                        if alt.of != k {
+                            continue;
+                        }
+                        let Some(a) = self.exercise(&alt.prescription.exercise) else {
+                            continue;
                         };
-                        tally.add(k, class, e.lower, heavy, touches);
+                        let class = a.stress();
+                        let heavy = SetFacts::of(&alt.prescription, class).heavy(HEAVY_PERCENT);
+                        session.lower |= a.lower;
+                        session.upper |= a.upper;
+                        session.plyometric |= a.plyometric;
+                        let contacts = stress::line_contacts(&alt.prescription, &a);
+                        choice.add(first_alt + i, class, a.lower, heavy, contacts);
                     }
+                    tally.take(choice);
                 }
                 session.taxing = tally.verdict();
                 self.sessions.push(session);
@@ -230,6 +250,46 @@ impl<'p> Facts<'p> {
                     rest_s: shared.rest_s,
                 }
             })
+    }
+
+    /// The plan's exercise of id `id`, classified.
+    pub fn exercise(&self, id: &str) -> Option<ExerciseFacts<'p>> {
+        self.exercises
+            .binary_search_by(|e| e.entry.id.as_str().cmp(id))
+            .ok()
+            .and_then(|i| self.exercises.get(i))
+            .copied()
+    }
+
+    /// A session's `or` alternatives, each with the index of the line it
+    /// replaces, as lines: each is checked as if chosen. An alternative
+    /// follows no series ([`Line::series`] is `u32::MAX`).
+    pub fn alternatives<'a>(
+        &'a self,
+        session: &Session<'p>,
+    ) -> impl Iterator<Item = (usize, Line<'p>)> + 'a {
+        let occurrence: &'p SessionOccurrence = session.occurrence;
+        occurrence.alternatives.iter().map(move |alt| {
+            let p = &alt.prescription;
+            let ex = self.exercise(&p.exercise);
+            let class = ex.map_or(Stress::Isolation, |e| e.stress());
+            let line = Line {
+                prescription: p,
+                ex,
+                heavy: SetFacts::of(p, class).heavy(HEAVY_PERCENT),
+                series: u32::MAX,
+                rest_s: p.rest_s,
+            };
+            (alt.of, line)
+        })
+    }
+
+    /// A session's lines and then its `or` alternatives: everything the
+    /// athlete may do, for the rules that judge each option as if chosen
+    /// (too heavy, too hard for the level).
+    pub fn options<'a>(&'a self, session: &Session<'p>) -> impl Iterator<Item = Line<'p>> + 'a {
+        self.lines(session)
+            .chain(self.alternatives(session).map(|(_, line)| line))
     }
 
     /// Every run occurrence, in date and time order.

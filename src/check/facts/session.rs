@@ -75,7 +75,9 @@ pub struct Session<'p> {
     pub upper: bool,
     /// Some exercise is a plyometric one.
     pub plyometric: bool,
-    /// Some exercise is lower-body strength work (plyometrics aside).
+    /// Some exercise is lower-body strength work (plyometrics aside), and
+    /// the session counts toward minimums (not `optional`): what the
+    /// frequency, pairing and selection rules count.
     pub lower_resistance: bool,
     /// Whether, and why, it taxes the legs (the stress model,
     /// [`super::stress`]).
@@ -96,10 +98,24 @@ impl<'p> Session<'p> {
             Taxing::HighContacts(_) | Taxing::Contacts(_) => None,
         };
         let occurrence: &'p SessionOccurrence = self.occurrence;
-        let exercise = line
-            .and_then(|k| occurrence.exercises.get(usize::from(k)))
-            .map(|p| p.exercise.as_str());
-        Some(Reason { taxing, exercise })
+        // Lines are numbered first, then the `or` alternatives.
+        let count = occurrence.exercises.len();
+        let (exercise, alternative) = match line.map(usize::from) {
+            Some(k) if k < count => (occurrence.exercises.get(k), false),
+            Some(k) => (
+                occurrence
+                    .alternatives
+                    .get(k - count)
+                    .map(|a| &a.prescription),
+                true,
+            ),
+            None => (None, false),
+        };
+        Some(Reason {
+            taxing,
+            exercise: exercise.map(|p| p.exercise.as_str()),
+            alternative,
+        })
     }
 }
 

@@ -172,19 +172,50 @@ pub fn chart_percent(reps_to_failure: f64) -> f64 {
 }
 
 /// The set's share of 1RM in percent, when the plan says or implies it:
-/// a `%` load, or reps with an RPE or RIR.
+/// a `%` load, or reps with an RPE or RIR (as the load or beside it,
+/// `@80kg RPE8`). Of a range (`@70-75%`, `@RPE7-8`) this is the heavier
+/// end: what safety rules judge (too heavy, too close to a run or race).
 pub fn percent_1rm(g: &SetGroup) -> Option<f64> {
-    match &g.load {
+    percent_at(g, g.heavier_load(), End::Heavier)
+}
+
+/// The set's share of 1RM at the lighter end of a range: what dose rules
+/// count (enough heavy work).
+pub fn dose_percent_1rm(g: &SetGroup) -> Option<f64> {
+    percent_at(g, g.lighter_load(), End::Lighter)
+}
+
+#[derive(Clone, Copy)]
+enum End {
+    Heavier,
+    Lighter,
+}
+
+fn percent_at(g: &SetGroup, load: Option<&LoadValue>, end: End) -> Option<f64> {
+    let from_reps = |rir: f64| {
+        let reps = reps_low(&g.reps)?;
+        Some(chart_percent(f64::from(reps) + rir.max(0.0)))
+    };
+    match load {
         Some(LoadValue::Mass {
             percent_1rm: Some(p),
             ..
         }) => Some(p * 100.0),
         Some(load @ (LoadValue::Rpe { .. } | LoadValue::Rir { .. })) => {
-            let rir = load.reps_in_reserve()?.max(0.0);
-            let reps = reps_low(&g.reps)?;
-            Some(chart_percent(f64::from(reps) + rir))
+            from_reps(load.reps_in_reserve()?)
         }
-        _ => None,
+        // An effort beside a load (`@80kg RPE8`) says how heavy it is.
+        _ => {
+            let e = g.effort?;
+            let (a, b) = match e.scale {
+                crate::ast::EffortScale::Rpe => (10.0 - e.low, 10.0 - e.high),
+                crate::ast::EffortScale::Rir => (e.low, e.high),
+            };
+            from_reps(match end {
+                End::Heavier => a.min(b),
+                End::Lighter => a.max(b),
+            })
+        }
     }
 }
 

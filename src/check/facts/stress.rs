@@ -21,6 +21,7 @@
 
 use std::fmt;
 
+use super::exercise::ExerciseFacts;
 use crate::catalogue::Stress;
 use crate::plan::Prescription;
 
@@ -74,6 +75,24 @@ impl Tally {
         }
     }
 
+    /// A line with its `or` alternatives, to add up as one ([`Choice`]).
+    pub fn choice(&self) -> Choice {
+        Choice::default()
+    }
+
+    /// Adds a line at its worst option: heavy or eccentric if any option
+    /// is, and the most contacts of each intensity any option has.
+    pub fn take(&mut self, choice: Choice) {
+        if self.heavy.is_none() {
+            self.heavy = choice.heavy;
+        }
+        if self.eccentric.is_none() {
+            self.eccentric = choice.eccentric;
+        }
+        self.high = self.high.saturating_add(choice.high);
+        self.moderate = self.moderate.saturating_add(choice.moderate);
+    }
+
     /// The session's verdict.
     pub fn verdict(&self) -> Option<Taxing> {
         if let Some(line) = self.heavy {
@@ -87,6 +106,38 @@ impl Tally {
         }
         let both = self.high.saturating_add(self.moderate);
         (both >= TAXING_CONTACTS).then_some(Taxing::Contacts(both))
+    }
+}
+
+/// The options of one line (the line and its `or` alternatives), each
+/// as if chosen: [`Tally::take`] adds the worst of them.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Choice {
+    heavy: Option<u16>,
+    eccentric: Option<u16>,
+    high: u32,
+    moderate: u32,
+}
+
+impl Choice {
+    /// One option: at index `k` (the session's lines, then its
+    /// alternatives), as [`Tally::add`] takes a line.
+    pub fn add(&mut self, k: usize, stress: Stress, lower: bool, heavy: bool, contacts: u32) {
+        let mut one = Tally::default();
+        one.add(k, stress, lower, heavy, contacts);
+        self.heavy = self.heavy.or(one.heavy);
+        self.eccentric = self.eccentric.or(one.eccentric);
+        self.high = self.high.max(one.high);
+        self.moderate = self.moderate.max(one.moderate);
+    }
+}
+
+/// Foot contacts of a line of exercise `e`: none unless it is plyometric.
+pub fn line_contacts(p: &Prescription, e: &ExerciseFacts<'_>) -> u32 {
+    if e.plyometric {
+        contacts(p, e.contacts.unwrap_or(1))
+    } else {
+        0
     }
 }
 
@@ -108,17 +159,25 @@ pub fn contacts(p: &Prescription, per_rep: u32) -> u32 {
 pub struct Reason<'a> {
     pub taxing: Taxing,
     pub exercise: Option<&'a str>,
+    /// The exercise is an `or` alternative (judged as if chosen).
+    pub alternative: bool,
 }
 
 impl fmt::Display for Reason<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let ex = self.exercise.unwrap_or("leg work");
         match self.taxing {
-            Taxing::Heavy { .. } => write!(f, "heavy {ex}"),
-            Taxing::HighContacts(n) => write!(f, "{n} high-intensity plyometric contacts"),
-            Taxing::Eccentric { .. } => write!(f, "{ex}: heavy eccentric"),
-            Taxing::Contacts(n) => write!(f, "{n} moderate- to high-intensity plyometric contacts"),
+            Taxing::Heavy { .. } => write!(f, "heavy {ex}")?,
+            Taxing::HighContacts(n) => write!(f, "{n} high-intensity plyometric contacts")?,
+            Taxing::Eccentric { .. } => write!(f, "{ex}: heavy eccentric")?,
+            Taxing::Contacts(n) => {
+                write!(f, "{n} moderate- to high-intensity plyometric contacts")?;
+            }
         }
+        if self.alternative {
+            f.write_str(" (if the alternative is chosen)")?;
+        }
+        Ok(())
     }
 }
 
@@ -148,7 +207,14 @@ mod tests {
 
     #[test]
     fn reasons_read_as_prose() {
-        let r = |taxing, exercise| Reason { taxing, exercise }.to_string();
+        let r = |taxing, exercise| {
+            Reason {
+                taxing,
+                exercise,
+                alternative: false,
+            }
+            .to_string()
+        };
         assert_eq!(
             r(Taxing::Heavy { line: 0 }, Some("back-squat")),
             "heavy back-squat"

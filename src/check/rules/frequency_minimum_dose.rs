@@ -1,6 +1,7 @@
 //! `frequency.minimum-dose`: a training week inside the plan with no
 //! strength session at all. A single set once a week already counts as a
 //! dose, so only a week with none is reported, and only as information.
+//! `optional` and `mobility` sessions are no dose.
 
 use crate::check::Context;
 use crate::check::finding::{Finding, Findings};
@@ -11,7 +12,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     let with_sessions: Vec<u32> = plan
         .weeks
         .iter()
-        .filter(|w| !w.sessions.is_empty())
+        .filter(|w| w.sessions.iter().any(|s| s.counts_toward_minimums()))
         .map(|w| w.number)
         .collect();
     let (Some(&first), Some(&last)) = (with_sessions.first(), with_sessions.last()) else {
@@ -23,7 +24,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     for (week, facts, _) in ctx.facts.weeks() {
         if week.number <= first
             || week.number >= last
-            || !week.sessions.is_empty()
+            || week.sessions.iter().any(|s| s.counts_toward_minimums())
             || week.kind != WeekKind::Loading
             || !facts.full
         {

@@ -2,8 +2,10 @@
 //! Above 100% of the max is an error (one step more serious than the
 //! rule's level); above what the set's reps allow by the RPE chart (5 reps
 //! at more than about 87%) a warning. Sets loaded by effort (`@RPE8`) are
-//! possible by definition. Each exercise is reported once, on the first
-//! line and week it crosses each threshold.
+//! possible by definition. Of a range (`@80-90%`) the heavier end is
+//! judged. Each exercise is reported once, on the first
+//! line and week it crosses each threshold; an `or` alternative is
+//! checked as if chosen.
 
 use crate::check::Context;
 use crate::check::facts::{chart_percent, reps_low};
@@ -21,7 +23,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
     // Per exercise: 0 nothing reported yet, 1 the warning, 2 the error.
     let mut reported = vec![0u8; facts.exercises().len()];
     for s in facts.sessions() {
-        for line in facts.lines(s) {
+        for line in facts.options(s) {
             let Some(done) = line.ex.and_then(|e| reported.get_mut(e.index)) else {
                 continue;
             };
@@ -35,7 +37,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
                     value,
                     percent_1rm: Some(share),
                     ..
-                }) = &g.load
+                }) = g.heavier_load()
                 else {
                     continue;
                 };

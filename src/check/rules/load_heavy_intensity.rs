@@ -10,12 +10,13 @@
 //! (the moderate profile), a plain load with reps that allow the minimum
 //! is given the benefit of the doubt. A week whose main lifts are all
 //! of unknown intensity is noted one step milder, asking for a max or an
-//! effort.
+//! effort. Of a range (`@75-85%`, `@RPE7-8`) the lighter end counts: a
+//! dose rule must not be met by the end the athlete may not lift.
 
 use serde::Deserialize;
 
 use crate::check::Context;
-use crate::check::facts::{HEAVY_PERCENT, chart_percent, percent_1rm, reps_low};
+use crate::check::facts::{HEAVY_PERCENT, chart_percent, dose_percent_1rm, reps_low};
 use crate::check::finding::{Finding, Findings};
 use crate::check::params::Percent;
 use crate::plan::WeekKind;
@@ -50,13 +51,17 @@ pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
         let mut known = false;
         let mut reached = false;
         let mut unknown: Option<&str> = None;
-        for p in sessions.iter().flat_map(|s| ctx.facts.lines(s)) {
+        for p in sessions
+            .iter()
+            .filter(|s| s.counts_toward_minimums())
+            .flat_map(|s| ctx.facts.lines(s))
+        {
             if !p.is(|e| e.main_lower()) {
                 continue;
             }
             lifts += 1;
             for g in p.sets.iter() {
-                match percent_1rm(g) {
+                match dose_percent_1rm(g) {
                     Some(percent) => {
                         known = true;
                         reached |= percent + 1e-6 >= min;

@@ -1,5 +1,6 @@
 //! `load.novice-range`: heavy sets (1-6RM, or at least `max-percent` of
-//! 1RM) for an athlete whose level is `beginner`.
+//! 1RM) for an athlete whose level is `beginner`, on a line or any of its
+//! `or` alternatives.
 
 use serde::Deserialize;
 
@@ -22,7 +23,7 @@ pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
     let max = p.max_percent.0;
     let max_text = LazyText::new(|| crate::plan::format_number(max));
     for s in ctx.facts.sessions() {
-        for p in ctx.facts.lines(s) {
+        for p in ctx.facts.options(s) {
             if !p.is(|e| e.resistance()) {
                 continue;
             }

@@ -1,6 +1,7 @@
 //! `plyo.dose-and-pairing`: plyometrics in a week with no lower-body
 //! resistance work, and plans whose plyometric sessions are too few
-//! (`min-sessions`) to have shown an effect on running economy.
+//! (`min-sessions`) to have shown an effect on running economy. Like
+//! every minimum, `optional` sessions do not count.
 
 use serde::Deserialize;
 
@@ -21,7 +22,10 @@ pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
     let mut first_line = None;
     for (week, _, week_sessions) in facts.weeks() {
         let mut plyo_here = None;
-        for s in week_sessions.iter().filter(|s| s.plyometric) {
+        for s in week_sessions
+            .iter()
+            .filter(|s| s.plyometric && s.counts_toward_minimums())
+        {
             if let Some(p) = facts.lines(s).find(|p| p.is(|e| e.plyometric)) {
                 sessions += 1;
                 first_line.get_or_insert(p.span);

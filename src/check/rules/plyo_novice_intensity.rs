@@ -7,6 +7,7 @@ use serde::Deserialize;
 use crate::catalogue::Stress;
 use crate::check::Context;
 use crate::check::facts::stress::contacts;
+use crate::check::facts::{Line, Session};
 use crate::check::finding::{Finding, Findings, LazyText};
 use crate::plan::{Level, format_number};
 
@@ -35,18 +36,14 @@ pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
                 total += u64::from(contacts(&line, ex.contacts.unwrap_or(1)));
                 first = first.or(Some(s));
                 if ex.stress() == Stress::PlyoHigh {
-                    out.push(
-                        Finding::new(
-                            line.span,
-                            "high-intensity jumps for a beginner",
-                            format!(
-                                "{} is a high-intensity plyometric exercise, prescribed for a beginner",
-                                line.written
-                            ),
-                        )
-                        .on(s.week, s.date)
-                        .help("start with low- and moderate-intensity jumps (`pogo-hop`, `box-jump`, `a-skip`) and add depth or drop jumps after some months of plyometric training, or set `level intermediate` in `athlete` if that time has passed"),
-                    );
+                    out.push(high_intensity(&line, s));
+                }
+            }
+            // An alternative is judged as if chosen; its contacts replace
+            // its line's, so the week's total keeps the lines'.
+            for (_, line) in facts.alternatives(s) {
+                if line.ex.is_some_and(|e| e.stress() == Stress::PlyoHigh) {
+                    out.push(high_intensity(&line, s));
                 }
             }
         }
@@ -68,4 +65,18 @@ pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
             );
         }
     }
+}
+
+/// A high-intensity plyometric line for a beginner.
+fn high_intensity(line: &Line<'_>, s: &Session<'_>) -> Finding {
+    Finding::new(
+        line.span,
+        "high-intensity jumps for a beginner",
+        format!(
+            "{} is a high-intensity plyometric exercise, prescribed for a beginner",
+            line.written
+        ),
+    )
+    .on(s.week, s.date)
+    .help("start with low- and moderate-intensity jumps (`pogo-hop`, `box-jump`, `a-skip`) and add depth or drop jumps after some months of plyometric training, or set `level intermediate` in `athlete` if that time has passed")
 }

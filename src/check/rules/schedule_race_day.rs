@@ -1,13 +1,14 @@
 //! `schedule.race-day`: a strength or plyometric session on a race's date,
 //! or one with lower-body work that starts before the race's expected end
-//! plus `recovery` is over. The race's length is not written, so its end is
-//! its start plus `race-duration`.
+//! plus `recovery` is over. The race's end is its start plus its written
+//! length (`race "Half" 2027-04-11 09:00 1h45min`), or `race-duration` when
+//! it gives none. A `mobility` session is no strength session.
 
 use serde::Deserialize;
 
 use crate::check::Context;
 use crate::check::facts::day_and_date;
-use crate::check::finding::{Finding, Findings, LazyText};
+use crate::check::finding::{Finding, Findings};
 use crate::check::params::{Seconds, format_duration};
 
 /// The parameters, as `rules/schedule.yaml` declares them.
@@ -21,15 +22,17 @@ pub struct Params {
 pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
     let duration = p.race_duration.0;
     let recovery = p.recovery.0;
-    let window = LazyText::new(|| format_duration(duration + recovery));
     let facts = ctx.facts;
     let mut races: Vec<_> = ctx.plan.races.iter().map(|r| (facts.race(r), r)).collect();
     races.sort_by_key(|(at, r)| (at.start, r.date));
     for s in facts.sessions() {
-        if s.exercises.is_empty() {
+        if s.exercises.is_empty() || !s.is_strength() {
             continue;
         }
         for (at, race) in &races {
+            let duration = race
+                .duration_min
+                .map_or(duration, |m| i64::from(m).saturating_mul(60));
             let same_day = s.date == race.date;
             let after = at.timed
                 && s.lower
@@ -47,8 +50,10 @@ pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
                 )
             } else {
                 format!(
-                    "{} starts within {window} of the start of the race \"{}\" (its expected length plus recovery)",
-                    s.name, race.name
+                    "{} starts within {} of the start of the race \"{}\" (its expected length plus recovery)",
+                    s.name,
+                    format_duration(duration + recovery),
+                    race.name
                 )
             };
             out.push(

@@ -23,6 +23,7 @@ pub fn judged_weeks<'a>(ctx: &Context<'a>) -> Vec<(&'a Week, &'a BlockInfo, &'a 
 pub fn any_exercise(facts: &Facts<'_>, sessions: &[Session<'_>], table: &[bool]) -> bool {
     sessions
         .iter()
+        .filter(|s| s.counts_toward_minimums())
         .flat_map(|s| facts.lines(s))
         .filter_map(|p| p.ex)
         .any(|e| table.get(e.index).copied().unwrap_or(false))
