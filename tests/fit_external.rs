@@ -6,9 +6,12 @@
 //! every message, and read week 3's "Lower A" of the half-marathon plan as
 //! the plan wrote it.
 
-use std::path::{Path, PathBuf};
+mod harness;
+
+use std::path::PathBuf;
 use std::process::Command;
 
+use harness::Test;
 use serde_json::Value;
 
 fn enabled() -> bool {
@@ -24,34 +27,22 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Builds `plan` with `--to fit-schedule` into `dir` and reads every file
-/// back with both decoders: file name -> {"garmin": .., "fitdecode": ..}.
-fn build_and_read(plan: &str, dir: &Path) -> serde_json::Map<String, Value> {
-    let _ = std::fs::remove_dir_all(dir);
-    let plan = root().join("examples").join(format!("{plan}.stride"));
-    let out = Command::new(env!("CARGO_BIN_EXE_stride"))
-        .args([
-            "build",
-            &plan.to_string_lossy(),
-            "--to",
-            "fit-schedule",
-            "-o",
-        ])
-        .arg(dir)
+/// Builds `plan` (a path in the repository) with `--to fit-schedule` into
+/// a scratch directory and reads every file back with both decoders:
+/// file name -> {"garmin": .., "fitdecode": ..}.
+fn build_and_read(plan: &str) -> serde_json::Map<String, Value> {
+    let test = Test::new();
+    test.again()
+        .args(["build", &harness::repo(plan), "--to", "fit-schedule", "-o"])
+        .arg(test.path("fit"))
         .env("SOURCE_DATE_EPOCH", "1798761600")
-        .output()
-        .expect("stride runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .run()
+        .success();
     let python = root().join(".ci/fit/venv/bin/python");
     assert!(python.exists(), "run .ci/fit/install first");
     let out = Command::new(python)
         .arg(root().join(".ci/fit/check_fit.py"))
-        .arg(dir)
+        .arg(test.path("fit"))
         .output()
         .expect("python runs");
     assert!(
@@ -70,11 +61,13 @@ fn both_readers_decode_every_file_alike() {
     if !enabled() {
         return;
     }
-    for plan in ["first-block", "half-marathon", "upper-lower"] {
-        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-            .join("fit")
-            .join(plan);
-        let files = build_and_read(plan, &dir);
+    for plan in [
+        "first-block",
+        "half-marathon",
+        "upper-lower",
+        "dumbbell-circuit",
+    ] {
+        let files = build_and_read(&format!("examples/{plan}.stride"));
         assert!(files.contains_key("schedule.fit"), "{plan}");
         assert!(files.len() > 1, "{plan}");
         let mut scheduled = 0;
@@ -99,7 +92,7 @@ fn both_readers_decode_every_file_alike() {
                 }
                 // first-block weighs in pounds: the watch shows pounds.
                 if !step["weight"].is_null() {
-                    let unit = if plan == "half-marathon" {
+                    let unit = if ["half-marathon", "dumbbell-circuit"].contains(&plan) {
                         "kilogram"
                     } else {
                         "pound"
@@ -120,10 +113,7 @@ fn week_3_lower_a_reads_as_the_plan_wrote_it() {
     if !enabled() {
         return;
     }
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join("fit")
-        .join("lower-a");
-    let files = build_and_read("half-marathon", &dir);
+    let files = build_and_read("examples/half-marathon.stride");
     let garmin = &files["w03-lower-a.fit"]["garmin"];
     assert_eq!(garmin["workout"]["name"], "W3 Lower A");
     assert_eq!(garmin["time_created"], "2027-01-01T00:00:00+00:00");
@@ -147,4 +137,52 @@ fn week_3_lower_a_reads_as_the_plan_wrote_it() {
     assert_eq!(repeat["duration_type"], "repeat_until_steps_cmplt");
     assert_eq!(repeat["repeat_from"], 1);
     assert_eq!(repeat["repeat_count"], 4);
+}
+
+/// Supersets and circuits are repeat groups over their lines, as both
+/// readers see them: v2 fixtures' week 1.
+#[test]
+fn groups_read_as_repeat_groups_over_their_lines() {
+    if !enabled() {
+        return;
+    }
+    let files = build_and_read("tests/fixtures/v2/superset.stride");
+    let steps = files["w01-upper.fit"]["garmin"]["steps"]
+        .as_array()
+        .expect("steps")
+        .clone();
+    let kinds: Vec<&str> = steps
+        .iter()
+        .map(|s| s["duration_type"].as_str().unwrap_or("?"))
+        .collect();
+    assert_eq!(kinds, ["reps", "reps", "time", "repeat_until_steps_cmplt"]);
+    assert_eq!(steps[0]["exercise"], "barbell_bench_press");
+    assert_eq!(steps[0]["reps"], 8);
+    assert_eq!(steps[0]["weight"], 60.0);
+    assert_eq!(steps[1]["category"], "pull_up");
+    assert_eq!(steps[1]["reps"], 6);
+    assert_eq!(steps[2]["intensity"], "rest");
+    assert_eq!(steps[2]["seconds"], 90.0);
+    assert_eq!(steps[3]["repeat_from"], 0);
+    assert_eq!(steps[3]["repeat_count"], 3);
+
+    let files = build_and_read("tests/fixtures/v2/circuit.stride");
+    let garmin = &files["w01-circuit.fit"]["garmin"];
+    let steps = garmin["steps"].as_array().expect("steps");
+    assert_eq!(garmin["workout"]["num_valid_steps"], 7);
+    let rests: Vec<&Value> = steps
+        .iter()
+        .filter(|s| s["intensity"] == "rest")
+        .map(|s| &s["seconds"])
+        .collect();
+    assert_eq!(
+        rests,
+        [&Value::from(20.0), &Value::from(20.0), &Value::from(60.0)]
+    );
+    assert_eq!(steps[0]["category"], "squat");
+    assert_eq!(steps[0]["seconds"], 40.0);
+    assert_eq!(steps[0]["weight"], 16.0);
+    assert_eq!(steps[6]["duration_type"], "repeat_until_steps_cmplt");
+    assert_eq!(steps[6]["repeat_from"], 0);
+    assert_eq!(steps[6]["repeat_count"], 2);
 }

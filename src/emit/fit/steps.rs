@@ -2,13 +2,21 @@
 //! warm-up, then for each set group of each exercise line an exercise step
 //! and a rest step, closed by a repeat step when there is more than one
 //! set (so the watch counts the sets), then the cool-down.
+//!
+//! A superset or circuit is one repeat group over its lines: one step per
+//! line (a circuit's `between` rest after each but the last), the rest
+//! after the round, and a repeat step back to the group's first line for
+//! the rounds.
 
 use std::collections::BTreeMap;
 
 use crate::ast::Reps;
 use crate::catalogue::Exercise;
 use crate::fit_exercise;
-use crate::plan::{LoadValue, Prescription, SessionOccurrence, SetGroup, Unit, format_duration};
+use crate::plan::{
+    GroupInfo, GroupKind, LoadValue, Prescription, SessionOccurrence, SetGroup, Unit,
+    format_duration,
+};
 
 /// One `workout_step`.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,12 +73,29 @@ pub(crate) fn steps(
     if let Some(warmup) = &session.warmup {
         out.push(phase("Warm-up", Intensity::Warmup, warmup));
     }
-    for prescription in &session.exercises {
-        line(
-            prescription,
-            exercises.get(&prescription.exercise),
-            &mut out,
-        );
+    let lines = &session.exercises;
+    let mut i = 0;
+    while i < lines.len() {
+        let group = lines[i].group;
+        let info = group.and_then(|g| session.groups.get(usize::from(g)));
+        let end = match group {
+            Some(_) => i + lines[i..].iter().take_while(|p| p.group == group).count(),
+            None => i + 1,
+        };
+        let members = &lines[i..end];
+        match info.and_then(|info| rounds(info, members).map(|r| (info, r))) {
+            Some((info, rounds)) => group_steps(info, rounds, members, exercises, &mut out),
+            None => {
+                for prescription in members {
+                    line(
+                        prescription,
+                        exercises.get(&prescription.exercise),
+                        &mut out,
+                    );
+                }
+            }
+        }
+        i = end;
     }
     if let Some(cooldown) = &session.cooldown {
         out.push(phase("Cool-down", Intensity::Cooldown, cooldown));
@@ -96,52 +121,123 @@ fn phase(name: &str, intensity: Intensity, info: &crate::plan::PhaseInfo) -> Ste
 /// The steps of one exercise line: each set group is an exercise step and
 /// a rest step, repeated as many times as it has sets.
 fn line(prescription: &Prescription, entry: Option<&Exercise>, out: &mut Vec<Step>) {
-    let name = entry.map_or_else(|| prescription.written.clone(), |e| e.name.clone());
-    let exercise = entry.map(fit_numbers);
     for group in prescription.sets.iter() {
         let first = out.len();
-        out.push(Step {
-            name: name.clone(),
-            notes: notes(group, prescription.note.as_deref()),
-            intensity: Intensity::Active,
-            duration: match group.reps {
-                Reps::Exactly { reps } | Reps::AtLeast { reps } => Duration::Reps(reps),
-                Reps::Range { low, .. } => Duration::Reps(low),
-                Reps::Timed { seconds } => Duration::Seconds(seconds),
-                Reps::Distance { meters } => Duration::Meters(meters),
-            },
-            exercise,
-            weight: match group.load {
-                Some(LoadValue::Mass { value, unit, .. }) => Some(Weight {
-                    kg: unit.convert(value, Unit::Kg),
-                    unit,
-                }),
-                _ => None,
-            },
-        });
-        out.push(Step {
-            name: "Rest".to_owned(),
-            notes: String::new(),
-            intensity: Intensity::Rest,
-            duration: prescription
+        out.push(exercise_step(prescription, entry, group));
+        out.push(rest(
+            prescription
                 .rest_s
                 .map_or(Duration::Open, Duration::Seconds),
-            exercise: None,
-            weight: None,
-        });
+        ));
         if group.sets > 1 {
-            out.push(Step {
-                name: String::new(),
-                notes: String::new(),
-                intensity: Intensity::Active,
-                duration: Duration::Repeat {
-                    from: u16::try_from(first).unwrap_or(u16::MAX),
-                    times: group.sets,
-                },
-                exercise: None,
-                weight: None,
-            });
+            out.push(repeat(first, group.sets));
         }
+    }
+}
+
+/// One set of `group` of a line: reps, time or distance, and its weight.
+fn exercise_step(prescription: &Prescription, entry: Option<&Exercise>, group: &SetGroup) -> Step {
+    Step {
+        name: entry.map_or_else(|| prescription.written.clone(), |e| e.name.clone()),
+        notes: notes(group, prescription.note.as_deref()),
+        intensity: Intensity::Active,
+        duration: match group.reps {
+            Reps::Exactly { reps } | Reps::AtLeast { reps } => Duration::Reps(reps),
+            Reps::Range { low, .. } => Duration::Reps(low),
+            Reps::Timed { seconds } => Duration::Seconds(seconds),
+            Reps::Distance { meters } => Duration::Meters(meters),
+        },
+        exercise: entry.map(fit_numbers),
+        weight: match group.load {
+            Some(LoadValue::Mass { value, unit, .. }) => Some(Weight {
+                kg: unit.convert(value, Unit::Kg),
+                unit,
+            }),
+            _ => None,
+        },
+    }
+}
+
+fn rest(duration: Duration) -> Step {
+    Step {
+        name: "Rest".to_owned(),
+        notes: String::new(),
+        intensity: Intensity::Rest,
+        duration,
+        exercise: None,
+        weight: None,
+    }
+}
+
+/// Back to step `first` until the steps ran `times` times in all.
+fn repeat(first: usize, times: u32) -> Step {
+    Step {
+        name: String::new(),
+        notes: String::new(),
+        intensity: Intensity::Active,
+        duration: Duration::Repeat {
+            from: u16::try_from(first).unwrap_or(u16::MAX),
+            times,
+        },
+        exercise: None,
+        weight: None,
+    }
+}
+
+/// A group's rounds: every line one set group of the same set count (a
+/// superset's agreeing sets, a circuit's rounds); `None` otherwise, and
+/// the lines are then written one by one.
+fn rounds(info: &GroupInfo, members: &[Prescription]) -> Option<u32> {
+    let mut counts = members.iter().map(|p| match &p.sets[..] {
+        [only] => Some(only.sets),
+        _ => None,
+    });
+    let first = counts.next()??;
+    if !counts.all(|c| c == Some(first)) {
+        return None;
+    }
+    match info.kind {
+        GroupKind::Circuit { rounds, .. } if rounds != first => None,
+        _ => Some(first),
+    }
+}
+
+/// One repeat group: each line's one set, a circuit's `between` rest after
+/// each line but the last, the rest after the round (the group's, else the
+/// last line's; until the lap button for a superset without one), and a
+/// repeat step back to the first line for the rounds.
+fn group_steps(
+    info: &GroupInfo,
+    rounds: u32,
+    members: &[Prescription],
+    exercises: &BTreeMap<String, Exercise>,
+    out: &mut Vec<Step>,
+) {
+    let first = out.len();
+    let between = match info.kind {
+        GroupKind::Circuit { between_s, .. } => between_s,
+        GroupKind::Superset => None,
+    };
+    for (k, prescription) in members.iter().enumerate() {
+        let entry = exercises.get(&prescription.exercise);
+        let Some(group) = prescription.sets.first() else {
+            continue;
+        };
+        out.push(exercise_step(prescription, entry, group));
+        if let Some(seconds) = between.filter(|_| k + 1 < members.len()) {
+            out.push(rest(Duration::Seconds(seconds)));
+        }
+    }
+    let round_rest = info
+        .rest_s
+        .or_else(|| members.last().and_then(|p| p.rest_s));
+    match (round_rest, info.kind) {
+        (Some(seconds), _) => out.push(rest(Duration::Seconds(seconds))),
+        (None, GroupKind::Superset) => out.push(rest(Duration::Open)),
+        (None, GroupKind::Circuit { .. }) => {}
+    }
+    if rounds > 1 {
+        out.push(repeat(first, rounds));
     }
 }
 

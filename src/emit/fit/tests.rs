@@ -190,3 +190,63 @@ block "A" weeks 1-1 {
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].name, "w01-mixed.fit");
 }
+
+/// The steps of week `week`'s only session of a v2 fixture, one line each:
+/// `intensity duration [| name]`.
+fn fixture_steps(source: &str, week: u32) -> Vec<String> {
+    let plan = crate::compile(source)
+        .plan
+        .unwrap_or_else(|| panic!("the fixture compiles"));
+    let session = plan
+        .week(week)
+        .and_then(|w| w.sessions.first())
+        .unwrap_or_else(|| panic!("week {week} has a session"));
+    render(&steps::steps(session, &plan.exercises))
+        .lines()
+        .map(|l| {
+            // Drop the FIT numbers and notes: names and durations only.
+            let mut parts: Vec<&str> = l.split(" | ").take(2).collect();
+            parts[0] = parts[0].trim_start();
+            parts.join(" | ")
+        })
+        .collect()
+}
+
+/// A superset is one repeat group: a set of each line, the round's rest,
+/// then back to the first line for the (agreeing) set count.
+#[test]
+fn a_superset_repeats_its_lines_as_one_group() {
+    let steps = fixture_steps(
+        include_str!("../../../tests/fixtures/v2/superset.stride"),
+        1,
+    );
+    assert_eq!(
+        steps,
+        [
+            "0 Active 8 reps | Bench press",
+            "1 Active 6 reps | Pull-up",
+            "2 Rest 90 s | Rest",
+            "3 Active repeat from 0, 3 times",
+        ]
+    );
+}
+
+/// A circuit: each entry once a round with the `between` rest after all but
+/// the last, the round's rest, and a repeat for the rounds; an entry
+/// without reps works for the circuit's `work` time.
+#[test]
+fn a_circuit_repeats_its_entries_for_its_rounds() {
+    let steps = fixture_steps(include_str!("../../../tests/fixtures/v2/circuit.stride"), 1);
+    assert_eq!(
+        steps,
+        [
+            "0 Active 40 s | Goblet squat",
+            "1 Rest 20 s | Rest",
+            "2 Active 10 reps | Push-up",
+            "3 Rest 20 s | Rest",
+            "4 Active 30 s | Plank",
+            "5 Rest 60 s | Rest",
+            "6 Active repeat from 0, 2 times",
+        ]
+    );
+}
