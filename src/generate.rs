@@ -123,8 +123,22 @@ const MAXES: &[(&str, u32)] = &[
 
 const SESSION_DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
-/// The plan text for `shape`.
+/// The plan text for `shape`, in the language of version 1 (benchmarks
+/// compare against it, so it does not change).
 pub fn plan(shape: &Shape) -> String {
+    render(shape, false)
+}
+
+/// The plan text for `shape` with version 2 constructs mixed in, the seed
+/// choosing where: efforts beside loads and ranges, `tempo`, `or`
+/// alternatives, a `superset` and a `circuit`, `optional` and `mobility`
+/// sessions, time progressions, `runs weeks`, run distances, a race
+/// duration and `age`. Compiles without errors, like [`plan`].
+pub fn plan_v2(shape: &Shape) -> String {
+    render(shape, true)
+}
+
+fn render(shape: &Shape, v2: bool) -> String {
     let mut rng = Rng(shape.seed);
     let mut out = String::new();
     let weeks = shape.weeks.max(1);
@@ -144,6 +158,9 @@ pub fn plan(shape: &Shape) -> String {
         rng.pick(&["beginner", "intermediate", "advanced"])
     );
     let _ = writeln!(out, "  units kg");
+    if v2 {
+        let _ = writeln!(out, "  age {}", 20 + rng.below(50));
+    }
     let _ = writeln!(out, "  bodyweight 70kg");
     for (exercise, max) in MAXES {
         let _ = writeln!(out, "  max {exercise} {max}kg");
@@ -154,9 +171,31 @@ pub fn plan(shape: &Shape) -> String {
     let _ = writeln!(out, "runs {{");
     let _ = writeln!(out, "  tue 07:00 60min hard \"Intervals\"");
     let _ = writeln!(out, "  thu 07:00 45min easy");
-    let _ = writeln!(out, "  sat 08:00 100min hard \"Long run\"");
+    if v2 {
+        let _ = writeln!(out, "  sat 08:00 100min 18km hard \"Long run\"");
+    } else {
+        let _ = writeln!(out, "  sat 08:00 100min hard \"Long run\"");
+    }
     let _ = writeln!(out, "}}");
     let _ = writeln!(out);
+    if v2 && weeks >= 2 {
+        // A longer long run in the second half.
+        let from = weeks / 2 + 1;
+        let _ = writeln!(out, "runs weeks {from}-{weeks} {{");
+        let _ = writeln!(out, "  tue 07:00 60min hard \"Intervals\"");
+        let _ = writeln!(out, "  sat 08:00 2h 22km easy \"Long run\"");
+        let _ = writeln!(out, "}}");
+        let _ = writeln!(out);
+    }
+    if v2 && rng.below(2) == 0 {
+        let _ = writeln!(
+            out,
+            "race \"Goal race\" {} 09:00 1h{}min",
+            race_date(weeks),
+            30 + rng.below(30)
+        );
+        let _ = writeln!(out);
+    }
     let _ = writeln!(out, "deload every {} weeks", 4 + rng.below(3));
     let mut first = 1;
     let mut block = 1;
@@ -176,7 +215,29 @@ pub fn plan(shape: &Shape) -> String {
             for e in 0..shape.exercises_per_session {
                 let (exercise, kind) =
                     EXERCISES[(rng.below(EXERCISES.len()) + e as usize) % EXERCISES.len()];
-                let _ = writeln!(out, "    {}", exercise_line(&mut rng, exercise, kind));
+                if v2 {
+                    v2_line(&mut out, &mut rng, exercise, kind);
+                } else {
+                    let _ = writeln!(out, "    {}", exercise_line(&mut rng, exercise, kind));
+                }
+            }
+            if v2 {
+                v2_groups(&mut out, &mut rng);
+            }
+            let _ = writeln!(out, "  }}");
+        }
+        if v2 && sessions < 7 {
+            // An untimed mobility or optional session on the free day
+            // after the last one.
+            let day = SESSION_DAYS[((sessions - 1) * 7 / sessions + 1).min(6)];
+            let _ = writeln!(out);
+            if rng.below(2) == 0 {
+                let _ = writeln!(out, "  session \"Mobility\" {day} mobility {{");
+                let _ = writeln!(out, "    hip-flexor-stretch  2x30s/side");
+                let _ = writeln!(out, "    leg-swing           2x10/side");
+            } else {
+                let _ = writeln!(out, "  session \"Extra\" {day} optional {{");
+                let _ = writeln!(out, "    split-squat  3x8/side @RPE7-8");
             }
             let _ = writeln!(out, "  }}");
         }
@@ -212,6 +273,64 @@ fn exercise_line(rng: &mut Rng, exercise: &str, kind: Kind) -> String {
     }
 }
 
+/// An exercise line with version 2 touches: a range, an effort beside the
+/// load, a tempo, and sometimes an `or` alternative below it.
+fn v2_line(out: &mut String, rng: &mut Rng, exercise: &str, kind: Kind) {
+    let line = match (kind, rng.below(3)) {
+        (Kind::Barbell, 0) => format!("{exercise} 4x5 @70-75% rest 3min tempo 3-1-1"),
+        (Kind::Barbell, 1) => {
+            format!("{exercise} 4x5 @75% RPE8 rest 3min progress +2.5kg/week tempo 2-0-x")
+        }
+        (Kind::Dumbbell, 0) => format!("{exercise} 3x10 @12-16kg RIR2-3 rest 90s"),
+        (Kind::Bodyweight, 0) => format!("{exercise} 3x8 @RIR2-3 rest 90s"),
+        (Kind::Timed, 0) => format!("{exercise} 3x30s progress time +5s/week"),
+        _ => exercise_line(rng, exercise, kind),
+    };
+    let _ = writeln!(out, "    {line}");
+    if rng.below(4) == 0 {
+        let alternative = match kind {
+            Kind::Barbell | Kind::Dumbbell => "goblet-squat 3x10 @16kg",
+            Kind::Bodyweight => "dead-bug 3x8/side",
+            Kind::Timed => "side-plank 3x20s/side",
+            Kind::Plyo => "pogo-hop 3x10",
+        };
+        let _ = writeln!(out, "    or {alternative}");
+    }
+}
+
+/// A `superset` and a `circuit`, each on half the sessions.
+fn v2_groups(out: &mut String, rng: &mut Rng) {
+    if rng.below(2) == 0 {
+        let _ = writeln!(out, "    superset rest 90s {{");
+        let _ = writeln!(out, "      push-up       3x10 @bw  progress reps +1/2weeks");
+        let _ = writeln!(out, "      dumbbell-row  3x10/side @16kg");
+        let _ = writeln!(out, "    }}");
+    }
+    if rng.below(2) == 0 {
+        let _ = writeln!(out, "    circuit 2 rounds work 40s rest 60s between 20s {{");
+        let _ = writeln!(out, "      goblet-squat  @12kg");
+        let _ = writeln!(out, "      dead-bug      8  progress reps +1/2weeks");
+        let _ = writeln!(out, "      plank         30s  progress time +5s/week");
+        let _ = writeln!(out, "    }}");
+    }
+}
+
+/// The Sunday of the plan's last week (week 1 holds 2027-01-04, a Monday).
+fn race_date(weeks: u32) -> String {
+    let sunday = jiff::civil::date(2027, 1, 10)
+        .checked_add(jiff::Span::new().weeks(i64::from(weeks) - 1))
+        .unwrap_or(jiff::civil::date(2027, 1, 10));
+    sunday.to_string()
+}
+
+/// `count` typical plans with version 2 constructs, one per seed from
+/// `first_seed`.
+pub fn corpus_v2(first_seed: u64, count: usize) -> Vec<String> {
+    (0..count as u64)
+        .map(|i| plan_v2(&Shape::typical(first_seed + i)))
+        .collect()
+}
+
 /// `count` typical plans, one per seed from `first_seed`.
 pub fn corpus(first_seed: u64, count: usize) -> Vec<String> {
     (0..count as u64)
@@ -231,6 +350,39 @@ mod tests {
                 !compiled.has_errors(),
                 "{text}\n{:#?}",
                 compiled.diagnostics
+            );
+        }
+    }
+
+    #[test]
+    fn generated_v2_plans_compile_without_errors_and_use_v2() {
+        let plans = corpus_v2(0, 40);
+        for text in &plans {
+            let compiled = crate::compile(text);
+            assert!(
+                !compiled.has_errors(),
+                "{text}\n{:#?}",
+                compiled.diagnostics
+            );
+        }
+        for construct in [
+            "superset",
+            "circuit",
+            " or ",
+            "tempo",
+            "RIR2-3",
+            "@70-75%",
+            "optional",
+            "mobility",
+            "progress time",
+            "runs weeks",
+            "18km",
+            "age ",
+            "race ",
+        ] {
+            assert!(
+                plans.iter().any(|p| p.contains(construct)),
+                "no generated plan has `{construct}`"
             );
         }
     }

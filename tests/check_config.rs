@@ -39,10 +39,12 @@ fn write_plan(dir: &Test, rules: &str, comment: &str) {
     dir.write("plans/plan.stride", text);
 }
 
-/// `stride check ARGS` in `dir`: the exit code and standard error.
+/// `stride check ARGS` in `dir`: the exit code and standard error, with
+/// the scratch directory written `[dir]`.
 fn check(dir: &Test, args: &[&str]) -> (i32, String) {
     let run = dir.again().arg("check").args(args).run();
-    (run.code.unwrap_or(-1), run.stderr)
+    let root = dir.root().display().to_string();
+    (run.code.unwrap_or(-1), run.stderr.replace(&root, "[dir]"))
 }
 
 const RULE: &str = "schedule.same-session";
@@ -167,10 +169,30 @@ fn unknown_names_are_errors_with_a_suggestion() {
     );
     let (code, err) = check(&dir, &[plan]);
     assert_eq!(code, 2, "{err}");
-    assert!(
-        err.contains("has no parameter `min-gaps`; did you mean `min-gap`?"),
-        "{err}"
+    insta::assert_snapshot!("config__misspelt-parameter", err);
+
+    dir.write(
+        "stride.yaml",
+        "rules:\n  schedule.same-session:\n    min-gap: 20%\n",
     );
+    let (code, err) = check(&dir, &[plan]);
+    assert_eq!(code, 2, "{err}");
+    insta::assert_snapshot!("config__parameter-of-another-kind", err);
+
+    dir.write(
+        "stride.yaml",
+        "rules:\n  schedule.profile:\n    layout: stacked\n  selection.unilateral:\n    min: 2\n",
+    );
+    let (code, err) = check(&dir, &[plan]);
+    assert_eq!(code, 2, "{err}");
+    insta::assert_snapshot!("config__word-parameter", err);
+    dir.write(
+        "stride.yaml",
+        "rules:\n  selection.unilateral:\n    min: 2\n",
+    );
+    let (code, err) = check(&dir, &[plan]);
+    assert_eq!(code, 2, "{err}");
+    insta::assert_snapshot!("config__rule-without-parameters", err);
 
     dir.write("stride.yaml", "rule:\n  schedule.same-session: deny\n");
     let (code, err) = check(&dir, &[plan]);

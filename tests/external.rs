@@ -97,23 +97,7 @@ fn calendars(dir: &Path) -> PathBuf {
         for (label, options) in ics_variants() {
             let path = dir.join(format!("{name}.{label}.ics"));
             std::fs::write(&path, emit(&plan, Format::Icalendar, &options)).expect("written");
-            let events: Vec<_> = ics::events(&plan, options.weeks, &options.icalendar)
-                .into_iter()
-                .map(|e| match e.when {
-                    When::Timed { start, end } => json!({
-                        "uid": e.uid,
-                        "start": start.as_second(),
-                        "end": end.as_second(),
-                        "date": null,
-                    }),
-                    When::AllDay(date) => json!({
-                        "uid": e.uid,
-                        "start": null,
-                        "end": null,
-                        "date": date.to_string(),
-                    }),
-                })
-                .collect();
+            let events = manifest_events(&plan, options.weeks, &options.icalendar, "");
             manifest.push(json!({ "ics": path, "events": events }));
         }
         // An update that drops the last two weeks: their events come back
@@ -137,18 +121,15 @@ fn calendars(dir: &Path) -> PathBuf {
         assert!(text.contains("STATUS:CANCELLED"), "{name}");
         let path = dir.join(format!("{name}.updated.ics"));
         std::fs::write(&path, text).expect("written");
-        let events: Vec<_> = ics::events(&plan, None, &full.icalendar)
-            .into_iter()
-            .map(|e| match e.when {
-                When::Timed { start, end } => json!({
-                    "uid": e.uid, "start": start.as_second(), "end": end.as_second(), "date": null,
-                }),
-                When::AllDay(date) => json!({
-                    "uid": e.uid, "start": null, "end": null, "date": date.to_string(),
-                }),
-            })
-            .collect();
-        manifest.push(json!({ "ics": path, "events": events }));
+        manifest.push(
+            json!({ "ics": path, "events": manifest_events(&plan, None, &full.icalendar, "") }),
+        );
+        // The busy-only calendar `stride serve` shares: times, no content.
+        let path = dir.join(format!("{name}.busy.ics"));
+        std::fs::write(&path, ics::emit_busy(&plan, None, &full.icalendar)).expect("written");
+        manifest.push(
+            json!({ "ics": path, "events": manifest_events(&plan, None, &full.icalendar, "busy-") }),
+        );
     }
     let path = dir.join("manifest.json");
     std::fs::write(
@@ -157,6 +138,30 @@ fn calendars(dir: &Path) -> PathBuf {
     )
     .expect("written");
     path
+}
+
+/// The manifest entries of the events of `weeks` of `plan` (all without
+/// it), their UIDs prefixed.
+fn manifest_events(
+    plan: &stride::plan::Plan,
+    weeks: Option<stride::emit::WeekRange>,
+    options: &ics::Options,
+    prefix: &str,
+) -> Vec<serde_json::Value> {
+    ics::events(plan, weeks, options)
+        .into_iter()
+        .map(|e| {
+            let uid = format!("{prefix}{}", e.uid);
+            match e.when {
+                When::Timed { start, end } => json!({
+                    "uid": uid, "start": start.as_second(), "end": end.as_second(), "date": null,
+                }),
+                When::AllDay(date) => json!({
+                    "uid": uid, "start": null, "end": null, "date": date.to_string(),
+                }),
+            }
+        })
+        .collect()
 }
 
 /// Writes every Markdown document and a manifest of the tables

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 fn reference_plans() -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
-    for dir in ["examples", "tests/fixtures/errors"] {
+    for dir in ["examples", "tests/fixtures/errors", "tests/fixtures/v2"] {
         let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
             .expect("directory")
             .map(|e| e.expect("entry").path())
@@ -220,6 +220,7 @@ fn valid_sources() -> Vec<(String, String)> {
         .chain(
             stride::generate::corpus(100, 8)
                 .into_iter()
+                .chain(stride::generate::corpus_v2(200, 8))
                 .map(|t| ("generated".to_owned(), t)),
         )
         .filter(|(_, s)| !has_syntax_errors(s))

@@ -1,4 +1,5 @@
-//! Properties over generated plans of every shape (`stride::generate`):
+//! Properties over generated plans of every shape (`stride::generate`), in
+//! the language of version 1 and with version 2's constructs:
 //! they compile without errors, the checker's findings point inside the
 //! source, every emitted calendar passes the byte-level check, and `fmt`
 //! round-trips (formatting is idempotent and the formatted plan expands to
@@ -157,8 +158,9 @@ proptest! {
     })]
 
     #[test]
-    fn generated_plans_go_through_every_stage(shape in shapes()) {
-        let source = generate::plan(&shape);
+    fn generated_plans_go_through_every_stage(shape in shapes(), v2 in any::<bool>()) {
+        // Half the plans use the constructs of language version 2.
+        let source = if v2 { generate::plan_v2(&shape) } else { generate::plan(&shape) };
         let analysis = every_stage(&source)?.expect("analysed");
         prop_assert!(analysis.plan.is_some(), "{:#?}", analysis.diagnostics);
         let plan = analysis.plan.as_ref().expect("a plan without errors is expanded");
@@ -178,9 +180,11 @@ proptest! {
     #[test]
     fn damaged_plans_never_crash_any_stage(
         shape in shapes(),
+        v2 in any::<bool>(),
         edits in proptest::collection::vec((any::<usize>(), any::<usize>(), any::<usize>()), 1..6),
     ) {
-        let source = damage(&generate::plan(&shape), &edits);
+        let plan = if v2 { generate::plan_v2(&shape) } else { generate::plan(&shape) };
+        let source = damage(&plan, &edits);
         every_stage(&source)?;
     }
 }

@@ -22,11 +22,13 @@ pub const FILE_NAME: &str = "stride.yaml";
 /// A configuration problem: a bad `stride.yaml` or command-line flag.
 /// These stop the run (exit code 2) since no plan can be judged fairly.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{origin}: {message}")]
+#[error("{origin}: {message}{}", help.as_ref().map_or(String::new(), |h| format!("\n  help: {h}")))]
 pub struct ConfigError {
     /// The file, or `command line`.
     pub origin: String,
     pub message: String,
+    /// How to fix it, when there is more to say than the message.
+    pub help: Option<String>,
 }
 
 impl ConfigError {
@@ -34,6 +36,22 @@ impl ConfigError {
         ConfigError {
             origin: origin.into(),
             message: message.into(),
+            help: None,
+        }
+    }
+}
+
+/// A problem in one entry of `rules:`, before the file's name is known.
+struct Problem {
+    message: String,
+    help: Option<String>,
+}
+
+impl From<String> for Problem {
+    fn from(message: String) -> Self {
+        Problem {
+            message,
+            help: None,
         }
     }
 }
@@ -188,7 +206,10 @@ pub fn parse(text: &str, origin: &str, registry: &Registry) -> Result<Config, Co
                 };
                 for (name, setting) in rules {
                     let name = yaml_key(&name).map_err(&fail)?;
-                    read_rule(&mut config, registry, &name, setting).map_err(&fail)?;
+                    read_rule(&mut config, registry, &name, setting).map_err(|p| ConfigError {
+                        help: p.help,
+                        ..fail(p.message)
+                    })?;
                 }
             }
             other => {
@@ -223,7 +244,7 @@ fn read_rule(
     registry: &Registry,
     name: &str,
     setting: serde_yaml::Value,
-) -> Result<(), String> {
+) -> Result<(), Problem> {
     use serde_yaml::Value;
     let doc = if name == "all" {
         None
@@ -251,42 +272,66 @@ fn read_rule(
                     continue;
                 }
                 let Some(param) = doc.param(&key) else {
-                    return Err(unknown_param_message(doc, &key));
+                    return Err(unknown_param(doc, &key));
                 };
-                let value = ParamValue::from_yaml(&value, param.kind, &param.values)
-                    .map_err(|e| format!("`{name}.{key}`: {e}"))?;
+                let value =
+                    ParamValue::from_yaml(&value, param.kind, &param.values).map_err(|e| {
+                        let default = param.value.as_ref().map(ToString::to_string);
+                        Problem {
+                            message: format!("`{name}.{key}`: {e}"),
+                            help: Some(format!(
+                                "write it like its default, `{key}: {}`; `stride explain \
+                                 {name}` describes it",
+                                default.unwrap_or_default()
+                            )),
+                        }
+                    })?;
                 config.params.push((name.to_string(), key, value));
             }
         }
-        (_, None) => return Err("`all`: expected `allow`, `warn` or `deny`".into()),
+        (_, None) => return Err(String::from("`all`: expected `allow`, `warn` or `deny`").into()),
         (_, Some(_)) => {
             return Err(format!(
                 "`{name}`: expected a level or a mapping of `level` and parameters"
-            ));
+            )
+            .into());
         }
     }
     Ok(())
 }
 
-fn unknown_param_message(doc: &super::registry::RuleDoc, param: &str) -> String {
+/// A parameter `doc` does not have: the nearest name, or the names it has.
+fn unknown_param(doc: &super::registry::RuleDoc, param: &str) -> Problem {
     let names: Vec<&str> = doc.parameters.iter().map(|p| p.name.as_str()).collect();
-    if names.is_empty() {
-        return format!("`{}` has no parameters, so not `{param}`", doc.name);
-    }
-    match crate::suggest::closest(param, names.iter().copied()) {
-        Some(near) => format!(
-            "`{}` has no parameter `{param}`; did you mean `{near}`?",
-            doc.name
-        ),
-        None => format!(
-            "`{}` has no parameter `{param}`; its parameters are {}",
-            doc.name,
-            names
-                .iter()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+    let listed = || {
+        names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let help = if names.is_empty() {
+        format!(
+            "`{}` takes no parameters, only a level: `{}: warn`",
+            doc.name, doc.name
+        )
+    } else {
+        match crate::suggest::closest(param, names.iter().copied()) {
+            Some(near) => format!(
+                "did you mean `{near}`? `stride explain {}` lists its parameters",
+                doc.name
+            ),
+            None => format!(
+                "`{}` takes {}; `stride explain {}` describes them",
+                doc.name,
+                listed(),
+                doc.name
+            ),
+        }
+    };
+    Problem {
+        message: format!("rule `{}` has no parameter `{param}`", doc.name),
+        help: Some(help),
     }
 }
 

@@ -65,8 +65,9 @@ fn judge(
             format!("{n} loading weeks in a row without a lighter week"),
         )
         .help(format!(
-            "plan a lighter week at least every {} weeks, e.g. `deload every 4 weeks` or `deload weeks 5, 10`",
-            crate::plan::format_number(max)
+            "plan a lighter week at least every {} weeks, e.g. `deload every 4 weeks` or `deload weeks {}`",
+            crate::plan::format_number(max),
+            deload_weeks(streak, max)
         ))
     } else if between_deloads && interval < min {
         Finding::new(
@@ -85,4 +86,15 @@ fn judge(
     for week in streak {
         out.push(finding.clone().in_week(week.number));
     }
+}
+
+/// The weeks of `streak` that, made deloads, leave no more than `max`
+/// weeks from one lighter week to the next: `6, 12`.
+fn deload_weeks(streak: &[&Week], max: f64) -> String {
+    let step = (max as usize).max(2);
+    (step - 1..streak.len())
+        .step_by(step)
+        .map(|i| streak[i].number.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

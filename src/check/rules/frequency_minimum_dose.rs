@@ -44,7 +44,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings) {
         out.push(
             Finding::new(block.header, label, "no strength session in the week")
                 .in_week(week.number)
-                .help("even one short session with a set or two of the main lifts keeps the gains; if the week is meant as a break, make it a deload with `deload weeks N` and keep some training in it")
+                .help(format!("even one short session with a set or two of the main lifts keeps the gains; if the week is meant as a break, make it a deload with `deload weeks {}` and keep some training in it", week.number))
         );
     }
 }

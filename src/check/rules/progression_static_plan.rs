@@ -8,10 +8,11 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
+use crate::ast::Reps;
 use crate::check::Context;
 use crate::check::facts::Session;
 use crate::check::finding::{Finding, Findings};
-use crate::plan::{LoadValue, Prescription};
+use crate::plan::{LoadValue, Prescription, Unit};
 
 /// The parameters, as `rules/progression.yaml` declares them.
 #[derive(Deserialize)]
@@ -85,7 +86,34 @@ fn report(run: &[&Session<'_>], min: f64, out: &mut Findings) {
                 ),
             )
             .in_week(s.week)
-            .help("add a progression to its main lifts, e.g. `progress +2.5kg/2weeks`, `progress double +2.5kg` or `progress wave 6/5/4 +2.5kg`"),
+            .help(format!(
+                "add a progression to its main lifts, e.g. `{}`",
+                example(s)
+            )),
         );
+    }
+}
+
+/// A progression the session's first line can take as written: a load
+/// step for a load (double progression over a rep range), more reps for
+/// bodyweight or effort-free work.
+fn example(s: &Session<'_>) -> &'static str {
+    let Some(group) = s.exercises.first().and_then(|p| p.sets.first()) else {
+        return "progress +2.5kg/2weeks";
+    };
+    let lb = matches!(
+        group.load,
+        Some(LoadValue::Mass { unit: Unit::Lb, .. } | LoadValue::Bodyweight { unit: Unit::Lb, .. })
+    );
+    match (&group.load, group.reps) {
+        (Some(LoadValue::Mass { .. }), Reps::Range { .. }) if lb => "progress double +5lb",
+        (Some(LoadValue::Mass { .. }), Reps::Range { .. }) => "progress double +2.5kg",
+        (Some(LoadValue::Mass { .. } | LoadValue::Bodyweight { .. }), _) if lb => {
+            "progress +5lb/2weeks"
+        }
+        (Some(LoadValue::Mass { .. } | LoadValue::Bodyweight { .. }), _) => {
+            "progress +2.5kg/2weeks"
+        }
+        _ => "progress reps +1/2weeks",
     }
 }

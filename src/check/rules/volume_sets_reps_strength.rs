@@ -76,7 +76,7 @@ pub fn check(ctx: &Context<'_>, p: &Params, out: &mut Findings) {
                         Finding::new(line.span, label, format!("{} has {what}", line.written))
                             .on(s.week, s.date)
                             .help(format!(
-                                "for strength, prescribe {sets_range} sets of {reps_range} reps, e.g. `{} 3x6 @80%`",
+                                "for strength, prescribe {sets_range} sets of {reps_range} reps, e.g. `{} 3x6 @RPE8`",
                                 line.written
                             )),
                     );
