@@ -1,7 +1,9 @@
 //! The whole `stride check` process, as a user or CI runs it: start-up,
 //! reading files, compiling, checking, rendering, exit. Targets: under 5 ms
 //! for `examples/half-marathon.stride`, under 1 s for a directory of 1,000
-//! typical plans on 2 cores.
+//! typical plans on 2 cores; within 1.3x of a bare Rust process that only
+//! reads the same file (`check_half_marathon_floor_bare_read`, run side by
+//! side with `check_half_marathon`).
 //!
 //! `cargo bench --bench process` (builds the release binary first). Each
 //! sample spawns `target/release/stride`; the corpus is written once to a
@@ -14,8 +16,18 @@ use divan::Bencher;
 use divan::counter::ItemsCount;
 
 fn main() {
+    // The floor `check_half_marathon` is compared with: this same bench
+    // binary, started again, reads the plan and exits (see `bare_read`).
+    if let Some(path) = std::env::var_os(BARE_READ) {
+        let text = std::fs::read(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+        std::hint::black_box(text);
+        return;
+    }
     divan::main();
 }
+
+/// Set to a path: the process only reads that file and exits.
+const BARE_READ: &str = "STRIDE_BENCH_BARE_READ";
 
 const STRIDE: &str = env!("CARGO_BIN_EXE_stride");
 
@@ -46,6 +58,23 @@ fn example(name: &str) -> String {
 #[divan::bench(sample_count = 200)]
 fn version() {
     run(&["--version"]);
+}
+
+/// A bare Rust process (this bench binary, started again) that reads the
+/// half-marathon plan and exits: the floor for `check_half_marathon`,
+/// measured side by side in the same run. Target: the check within 1.3x.
+#[divan::bench(sample_count = 200)]
+fn check_half_marathon_floor_bare_read() {
+    let me = std::env::current_exe().unwrap_or_else(|e| panic!("current exe: {e}"));
+    let status = Command::new(me)
+        .env(BARE_READ, example("half-marathon.stride"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    assert!(
+        status.as_ref().is_ok_and(|s| s.success()),
+        "bare read: {status:?}"
+    );
 }
 
 /// `stride check examples/half-marathon.stride`: target < 5 ms.
