@@ -12,6 +12,7 @@ mod table;
 use table::CATEGORIES;
 
 /// A FIT exercise category by its profile name, e.g. `squat` -> 28.
+#[cfg_attr(not(feature = "fit"), allow(dead_code))]
 pub(crate) fn category(name: &str) -> Option<u16> {
     CATEGORIES
         .iter()
@@ -21,6 +22,7 @@ pub(crate) fn category(name: &str) -> Option<u16> {
 
 /// A FIT exercise name within `category`, e.g. (`squat`,
 /// `barbell_back_squat`) -> 6.
+#[cfg_attr(not(feature = "fit"), allow(dead_code))]
 pub(crate) fn exercise(category: &str, name: &str) -> Option<u16> {
     names(category)?
         .iter()
@@ -45,6 +47,7 @@ pub(crate) fn names(category: &str) -> Option<&'static [(u16, &'static str)]> {
 /// `stride rules --fit` prints and `docs/fit.md` holds: the counts, then
 /// every exercise that has only the closest FIT exercise or only a
 /// category.
+#[cfg_attr(not(feature = "cli"), allow(dead_code))]
 pub(crate) fn mapping_report(catalogue: &crate::catalogue::Catalogue) -> String {
     let (mut exact, mut closest, mut category_only) = (0, Vec::new(), Vec::new());
     for entry in catalogue.iter() {
@@ -86,6 +89,7 @@ closest FIT exercise, and {} only a FIT category.\n\n",
 
 /// The FIT category closest to a movement pattern: what a plan's own
 /// exercise without a `fit` statement shows on the watch.
+#[cfg_attr(not(feature = "fit"), allow(dead_code))]
 pub(crate) fn category_for_pattern(pattern: &str) -> &'static str {
     match pattern {
         "squat" | "step" | "knee-extension" => "squat",
@@ -130,7 +134,7 @@ pub(crate) fn problem(category: &str, name: Option<&str>) -> Option<String> {
     ))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "fit"))]
 mod tests {
     use super::*;
     use rustyfit::profile::typedef::{ExerciseCategory, SquatExerciseName};

@@ -211,6 +211,7 @@ pub(crate) fn short_day(day: Weekday) -> &'static str {
 
 /// The grid as fixed-width text for the terminal: one row of lines per
 /// week, each day a column as wide as its longest entry.
+#[cfg_attr(not(feature = "cli"), allow(dead_code))]
 pub(crate) fn text(grid: &Grid) -> String {
     let heads: Vec<String> = grid
         .rows
@@ -288,6 +289,7 @@ pub(crate) fn text(grid: &Grid) -> String {
     out
 }
 
+#[cfg_attr(not(feature = "cli"), allow(dead_code))]
 fn pad(text: &str, width: usize) -> String {
     let mut out = text.to_string();
     out.extend(std::iter::repeat_n(

@@ -12,6 +12,7 @@
 //! formats: `stride build --to`, its help, the determinism and robustness
 //! tests and the fuzz target all go through [`Format::ALL`].
 
+#[cfg(feature = "fit")]
 pub mod fit;
 pub mod html;
 pub mod ical_read;

@@ -348,6 +348,23 @@ pub fn expand(x: &Expansion<'_>) -> Vec<Week> {
     let mut loading_so_far: BTreeMap<Option<usize>, u32> = BTreeMap::new();
     // Equal sets, of any line in any week, share one allocation.
     let mut interner = SetsInterner::default();
+    // A block that begins inside the taper is the taper as written: its
+    // weeks keep what they say, not reduced a second time.
+    let first_taper = x
+        .calendar
+        .weeks
+        .iter()
+        .find(|w| w.kind == WeekKind::Taper)
+        .map(|w| w.number);
+    let written_taper = |block: Option<usize>| {
+        let first = x
+            .calendar
+            .weeks
+            .iter()
+            .find(|w| w.block.is_some() && w.block == block)
+            .map(|w| w.number);
+        matches!((first, first_taper), (Some(f), Some(t)) if f >= t)
+    };
     x.calendar
         .weeks
         .iter()
@@ -356,6 +373,7 @@ pub fn expand(x: &Expansion<'_>) -> Vec<Week> {
             let modifiers = match slot.kind {
                 WeekKind::Loading => None,
                 WeekKind::Deload => Some(x.modifiers.deload),
+                WeekKind::Taper if written_taper(slot.block) => None,
                 WeekKind::Taper => Some(x.modifiers.taper),
             };
             // Loading weeks of this block before this one; a deload or

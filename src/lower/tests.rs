@@ -610,6 +610,38 @@ fn taper() {
     );
 }
 
+/// A block written as the taper (it begins in the taper's first week or
+/// later) keeps its sets: the taper is not applied on top of it.
+#[test]
+fn a_written_taper_block_is_not_reduced_twice() {
+    let source = with_head(
+        "race \"R\" 2027-01-31\ntaper 2 weeks\nblock \"Build\" weeks 1-2 {\n  session \"S\" mon {\n    goblet-squat 4x5 @20kg\n  }\n}\nblock \"Taper\" weeks 3-4 {\n  session \"S\" mon {\n    goblet-squat 2x5 @20kg\n  }\n}\n",
+    );
+    let written = plan(&source);
+    assert_eq!(written.week(3).map(|w| w.kind), Some(WeekKind::Taper));
+    assert_eq!(
+        numbers(exercise(&written, 3, "S", "goblet-squat")),
+        (2, 5, 20.0)
+    );
+    assert_eq!(
+        numbers(exercise(&written, 4, "S", "goblet-squat")),
+        (2, 5, 20.0)
+    );
+    // A block reaching into the taper from before it is still reduced.
+    let source = with_head(
+        "race \"R\" 2027-01-31\ntaper 2 weeks\nblock \"Build\" weeks 1-4 {\n  session \"S\" mon {\n    goblet-squat 4x5 @20kg\n  }\n}\n",
+    );
+    let reaching = plan(&source);
+    assert_eq!(
+        numbers(exercise(&reaching, 3, "S", "goblet-squat")),
+        (2, 5, 20.0)
+    );
+    assert_eq!(
+        numbers(exercise(&reaching, 2, "S", "goblet-squat")),
+        (4, 5, 20.0)
+    );
+}
+
 #[test]
 fn session_overlaps() {
     let source = with_head(

@@ -160,6 +160,11 @@ impl<'p> Facts<'p> {
                     session.lower_resistance |= dose && e.lower_resistance();
                     let mut choice = tally.choice();
                     choice.add(k, class, e.lower, heavy, stress::line_contacts(p, e));
+                    if let Some(t) = p.tempo.filter(|t| t.is_eccentric())
+                        && e.lower_resistance()
+                    {
+                        choice.slow_eccentric(k, t.lower);
+                    }
                     let first_alt = s.exercises.len();
                     for (i, alt) in s.alternatives.iter().enumerate() {
                         if alt.of != k {
@@ -175,6 +180,11 @@ impl<'p> Facts<'p> {
                         session.plyometric |= a.plyometric;
                         let contacts = stress::line_contacts(&alt.prescription, &a);
                         choice.add(first_alt + i, class, a.lower, heavy, contacts);
+                        if let Some(t) = alt.prescription.tempo.filter(|t| t.is_eccentric())
+                            && a.lower_resistance()
+                        {
+                            choice.slow_eccentric(first_alt + i, t.lower);
+                        }
                     }
                     tally.take(choice);
                 }

@@ -94,7 +94,9 @@ impl<'p> Session<'p> {
     pub fn taxing_reason(&self) -> Option<Reason<'p>> {
         let taxing = self.taxing?;
         let line = match taxing {
-            Taxing::Heavy { line, .. } | Taxing::Eccentric { line } => Some(line),
+            Taxing::Heavy { line, .. }
+            | Taxing::Eccentric { line }
+            | Taxing::SlowEccentric { line, .. } => Some(line),
             Taxing::HighContacts(_) | Taxing::Contacts(_) => None,
         };
         let occurrence: &'p SessionOccurrence = self.occurrence;

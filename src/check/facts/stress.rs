@@ -10,6 +10,9 @@
 //!   lift (the heavier reading, for safety; see `rules/exercises.yaml`);
 //! - an eccentric-biased exercise (Nordic curls, reverse Nordics, heel
 //!   drops), whatever its load;
+//! - lower-body strength work lowered slowly (`tempo 4-0-1` or slower:
+//!   [`crate::ast::Tempo::is_eccentric`]): eccentric stress as the
+//!   language defines it;
 //! - at least [`TAXING_HIGH_CONTACTS`] high-intensity plyometric contacts
 //!   (depth and drop jumps), or at least [`TAXING_CONTACTS`] moderate- or
 //!   high-intensity ones (bounding, box jumps, hops).
@@ -45,6 +48,9 @@ pub enum Taxing {
     HighContacts(u32),
     /// An eccentric-biased lower-body exercise: the line's position.
     Eccentric { line: u16 },
+    /// Lower-body strength work lowered for `lower` seconds a rep: the
+    /// line's position.
+    SlowEccentric { line: u16, lower: u32 },
     /// This many moderate- and high-intensity contacts.
     Contacts(u32),
 }
@@ -54,6 +60,7 @@ pub enum Taxing {
 pub struct Tally {
     heavy: Option<u16>,
     eccentric: Option<u16>,
+    slow: Option<(u16, u32)>,
     high: u32,
     moderate: u32,
 }
@@ -89,6 +96,9 @@ impl Tally {
         if self.eccentric.is_none() {
             self.eccentric = choice.eccentric;
         }
+        if self.slow.is_none() {
+            self.slow = choice.slow;
+        }
         self.high = self.high.saturating_add(choice.high);
         self.moderate = self.moderate.saturating_add(choice.moderate);
     }
@@ -104,6 +114,9 @@ impl Tally {
         if let Some(line) = self.eccentric {
             return Some(Taxing::Eccentric { line });
         }
+        if let Some((line, lower)) = self.slow {
+            return Some(Taxing::SlowEccentric { line, lower });
+        }
         let both = self.high.saturating_add(self.moderate);
         (both >= TAXING_CONTACTS).then_some(Taxing::Contacts(both))
     }
@@ -115,6 +128,7 @@ impl Tally {
 pub struct Choice {
     heavy: Option<u16>,
     eccentric: Option<u16>,
+    slow: Option<(u16, u32)>,
     high: u32,
     moderate: u32,
 }
@@ -129,6 +143,13 @@ impl Choice {
         self.eccentric = self.eccentric.or(one.eccentric);
         self.high = self.high.max(one.high);
         self.moderate = self.moderate.max(one.moderate);
+    }
+
+    /// The option at index `k` is lower-body strength work lowered for
+    /// `lower` seconds a rep.
+    pub fn slow_eccentric(&mut self, k: usize, lower: u32) {
+        let k = u16::try_from(k).unwrap_or(u16::MAX);
+        self.slow = self.slow.or(Some((k, lower)));
     }
 }
 
@@ -170,6 +191,9 @@ impl fmt::Display for Reason<'_> {
             Taxing::Heavy { .. } => write!(f, "heavy {ex}")?,
             Taxing::HighContacts(n) => write!(f, "{n} high-intensity plyometric contacts")?,
             Taxing::Eccentric { .. } => write!(f, "{ex}: heavy eccentric")?,
+            Taxing::SlowEccentric { lower, .. } => {
+                write!(f, "{ex}: slow eccentric ({lower}s lowering a rep)")?;
+            }
             Taxing::Contacts(n) => {
                 write!(f, "{n} moderate- to high-intensity plyometric contacts")?;
             }
@@ -195,6 +219,13 @@ mod tests {
         assert_eq!(t.verdict(), None);
         t.add(3, Stress::PlyoModerate, true, false, 1);
         assert_eq!(t.verdict(), Some(Taxing::Contacts(60)));
+        let mut slow = t.choice();
+        slow.slow_eccentric(9, 4);
+        t.take(slow);
+        assert_eq!(
+            t.verdict(),
+            Some(Taxing::SlowEccentric { line: 9, lower: 4 })
+        );
         t.add(4, Stress::Eccentric, true, false, 0);
         assert_eq!(t.verdict(), Some(Taxing::Eccentric { line: 4 }));
         t.add(5, Stress::PlyoHigh, true, false, 20);
