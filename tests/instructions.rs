@@ -16,7 +16,7 @@ use stride::generate::{self, Shape};
 
 /// `stride check` on a two-line plan: start-up (no embedded data is parsed,
 /// see `build.rs`) and little else. 8.5 M before the catalogue and the
-/// rules became Rust code; about 1.4 M since.
+/// rules became Rust code; about 1.5 M since.
 const TWO_LINE_CEILING: u64 = 1_700_000;
 
 /// `stride check examples/half-marathon.stride`, whole process. The
@@ -26,7 +26,7 @@ const HALF_MARATHON_CEILING: u64 = 7_500_000;
 
 /// `stride check --format concise` on the 520-week plan, per byte of
 /// source. The target is 300; this ceiling holds today's count.
-const PER_BYTE_CEILING: u64 = 2_000;
+const PER_BYTE_CEILING: u64 = 2_100;
 
 fn enabled() -> bool {
     if std::env::var("STRIDE_EXTERNAL").as_deref() == Ok("1") {
