@@ -113,7 +113,7 @@ fn output_file_gets_the_diagnostics_and_stderr_the_summary() {
         .transcript();
     assert_eq!(
         run,
-        "exit: 0\n--- stdout\n--- stderr\n0 errors, 1 warning in 1 file\n"
+        "exit: 0\n--- stdout\n--- stderr\n0 errors, 1 warning, 2 notes in 1 file\n"
     );
     let json: serde_json::Value = serde_json::from_str(&test.read("report.json")).expect("JSON");
     assert_eq!(json["summary"]["warnings"], 1);
