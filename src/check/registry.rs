@@ -144,6 +144,57 @@ pub struct Citation {
     pub finding: String,
 }
 
+/// Where a citation is shown: each place writes the same facts its own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CitationStyle {
+    /// The one line under each finding: `Cite (strength), doi:D`.
+    Note,
+    /// `stride explain`: reference, citation, source and strength, then
+    /// the DOI with its link on a line of its own (the finding, wrapped,
+    /// is the caller's).
+    Terminal,
+    /// Editor hover (Markdown): `- Cite (source, doi:D), strength: finding`.
+    Hover,
+    /// `docs/rules.md`: `- Cite, *source* (strength) [doi:D](link): finding`.
+    Docs,
+}
+
+impl Citation {
+    /// The citation as `style` writes it.
+    pub fn render(&self, style: CitationStyle) -> String {
+        let doi = |f: fn(&str) -> String| self.doi.as_deref().map_or(String::new(), f);
+        let (cite, strength) = (&self.cite, self.strength.label());
+        match style {
+            CitationStyle::Note => {
+                format!("{cite} ({strength}){}", doi(|d| format!(", doi:{d}")))
+            }
+            CitationStyle::Terminal => {
+                let reference = self
+                    .reference
+                    .as_ref()
+                    .map_or(String::new(), |r| format!("[{r}] "));
+                format!(
+                    "  - {reference}{cite}. {}. {strength}\n{}",
+                    self.source,
+                    doi(|d| format!("    doi:{d}  https://doi.org/{d}\n"))
+                )
+            }
+            CitationStyle::Hover => format!(
+                "- {cite} ({}{}), {strength}: {}",
+                self.source,
+                doi(|d| format!(", doi:{d}")),
+                self.finding.trim()
+            ),
+            CitationStyle::Docs => format!(
+                "- {cite}, *{}* ({strength}){}: {}",
+                self.source.trim(),
+                doi(|d| format!(" [doi:{d}](https://doi.org/{d})")),
+                self.finding.trim()
+            ),
+        }
+    }
+}
+
 /// A rule parameter as documented.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -215,18 +266,11 @@ impl RuleDoc {
 
     fn make_note(&self) -> String {
         match self.evidence.first() {
-            Some(c) => {
-                let doi = c
-                    .doi
-                    .as_ref()
-                    .map_or(String::new(), |d| format!(", doi:{d}"));
-                format!(
-                    "evidence: {} ({}){doi}; more in `stride explain {}`",
-                    c.cite,
-                    c.strength.label(),
-                    self.name
-                )
-            }
+            Some(c) => format!(
+                "evidence: {}; more in `stride explain {}`",
+                c.render(CitationStyle::Note),
+                self.name
+            ),
             None => format!("more in `stride explain {}`", self.name),
         }
     }

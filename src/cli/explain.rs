@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::input;
 use crate::check::config::Overrides;
-use crate::check::registry::{Axis, ProfileDoc, RuleDoc};
+use crate::check::registry::{Axis, CitationStyle, ProfileDoc, RuleDoc};
 use crate::check::{Options, Registry, Settings};
 use crate::error_code::ErrorCode;
 
@@ -131,20 +131,7 @@ pub fn explain_rule(
         let _ = writeln!(out, "  none: the rule holds the plan to its own word");
     }
     for c in &rule.evidence {
-        let reference = c
-            .reference
-            .as_ref()
-            .map_or(String::new(), |r| format!("[{r}] "));
-        let _ = writeln!(
-            out,
-            "  - {reference}{}. {}. {}",
-            c.cite,
-            c.source,
-            c.strength.label()
-        );
-        if let Some(doi) = &c.doi {
-            let _ = writeln!(out, "    doi:{doi}  https://doi.org/{doi}");
-        }
+        out.push_str(&c.render(CitationStyle::Terminal));
         out.push_str(&wrap(&c.finding, "    "));
     }
 

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use crate::ast::{ExerciseLine, Group, GroupKind, LineForm, Session};
 use crate::catalogue::Exercise;
-use crate::check::registry::RuleDoc;
+use crate::check::registry::{CitationStyle, RuleDoc};
 use crate::plan::Plan;
 
 /// What `stride explain RULE` says, in Markdown.
@@ -36,18 +36,8 @@ pub fn rule(doc: &RuleDoc) -> String {
     if !doc.evidence.is_empty() {
         out.push_str("\n\n**Evidence**\n");
         for c in &doc.evidence {
-            let doi = c
-                .doi
-                .as_ref()
-                .map_or(String::new(), |d| format!(", doi:{d}"));
-            let _ = write!(
-                out,
-                "\n- {} ({}{doi}), {}: {}",
-                c.cite,
-                c.source,
-                c.strength.label(),
-                c.finding.trim()
-            );
+            out.push('\n');
+            out.push_str(&c.render(CitationStyle::Hover));
         }
     }
     let _ = write!(

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use crate::check::Registry;
-use crate::check::registry::RuleDoc;
+use crate::check::registry::{CitationStyle, RuleDoc};
 use crate::error_code::ErrorCode;
 
 /// The heading anchor of the section documenting `rule`, as GitHub derives
@@ -123,17 +123,8 @@ fn section(out: &mut String, rule: &RuleDoc) {
     if !rule.evidence.is_empty() {
         out.push_str("**Evidence.**\n\n");
         for c in &rule.evidence {
-            let doi = c.doi.as_ref().map_or(String::new(), |d| {
-                format!(" [doi:{d}](https://doi.org/{d})")
-            });
-            let _ = writeln!(
-                out,
-                "- {}, *{}* ({}){doi}: {}",
-                c.cite,
-                c.source.trim(),
-                c.strength.label(),
-                c.finding.trim()
-            );
+            out.push_str(&c.render(CitationStyle::Docs));
+            out.push('\n');
         }
         out.push('\n');
     }
