@@ -11,19 +11,8 @@ use std::time::{Duration, Instant};
 
 use harness::Test;
 
-const PLAN: &str = r#"plan "Club plan"
-start 2027-01-04
-timezone "Europe/London"
-
-block "Base" weeks 1-3 {
-  session "Lower" mon 14:00 45min {
-    back-squat 3x5 @60kg
-  }
-  session "Upper" thu 18:00 45min {
-    push-up 3x10
-  }
-}
-"#;
+/// A two-session plan over three weeks (shared with the other calendar tests).
+const PLAN: &str = include_str!("fixtures/club-plan.stride");
 
 /// A running `stride serve`, ended when dropped.
 struct Server {
